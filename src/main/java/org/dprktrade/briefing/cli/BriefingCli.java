@@ -1,0 +1,76 @@
+package org.dprktrade.briefing.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar briefing.jar <command>}: parses the arguments before Spring starts, so bad arguments
+ * exit 2 without touching the database, then runs the command and exits with its code.
+ */
+@Command(name = "briefing", mixinStandardHelpOptions = true, versionProvider = BriefingCli.Version.class,
+        description = "Quarterly DPRK–China trade briefing: reads the input workbooks, writes the reports.",
+        subcommands = {RunCommand.class, ValidateCommand.class, HistoryCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 other failure, 2 usage error, 3 input data error, 4 delivery failed."})
+public final class BriefingCli implements Runnable {
+
+    /** {@code --spring.profiles.active=postgres} and the like go to Spring, not to picocli. */
+    private static final Pattern SPRING_PROPERTY = Pattern.compile("--[a-zA-Z][\\w-]*\\.[\\w.\\-\\[\\]]+=.*");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; never calls {@code System.exit}. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, printing to the given writers (tests capture them). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        List<String> commandArgs = new ArrayList<>();
+        List<String> springArgs = new ArrayList<>();
+        for (String arg : args) {
+            (SPRING_PROPERTY.matcher(arg).matches() ? springArgs : commandArgs).add(arg);
+        }
+        CommandLine cli = new CommandLine(new BriefingCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(org.dprktrade.briefing.period.Quarter.class, new QuarterConverter());
+        cli.setParameterExceptionHandler(BriefingCli::usageError);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("briefing: " + SpringLauncher.oneLine(e));
+            return ExitCodes.FAILURE;
+        });
+        SpringLauncher.setExtraArguments(springArgs);
+        return cli.execute(commandArgs.toArray(String[]::new));
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("briefing: " + e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip()
+                + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate or history");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = BriefingCli.class.getPackage().getImplementationVersion();
+            return new String[] {"briefing " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

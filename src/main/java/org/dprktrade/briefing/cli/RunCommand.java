@@ -1,0 +1,104 @@
+package org.dprktrade.briefing.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.dprktrade.briefing.ingest.RowProblem;
+import org.dprktrade.briefing.job.BriefingRunner;
+import org.dprktrade.briefing.job.RunOutcome;
+import org.dprktrade.briefing.period.Quarter;
+import org.dprktrade.briefing.period.QuarterRange;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code run --period P} or {@code run --from P --to P}: the whole job for each quarter, now. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the whole job for a quarter (or each quarter of a range) and print where the reports are.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--period", paramLabel = "YYYY-Qn", description = "The quarter, e.g. 2014-Q3.")
+    Quarter period;
+
+    @Option(names = "--from", paramLabel = "YYYY-Qn", description = "First quarter of a range.")
+    Quarter from;
+
+    @Option(names = "--to", paramLabel = "YYYY-Qn", description = "Last quarter of a range (inclusive).")
+    Quarter to;
+
+    @Mixin
+    DataFolderOptions folders;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Quarter> quarters = quarters();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ConfigurableApplicationContext context = SpringLauncher.startApplication(folders.asSpringArguments())) {
+            BriefingRunner runner = context.getBean(BriefingRunner.class);
+            for (int i = 0; i < quarters.size(); i++) {
+                RunOutcome outcome = runner.run(quarters.get(i));
+                report(outcome, out, err);
+                if (!outcome.succeeded()) {
+                    if (i + 1 < quarters.size()) {
+                        err.println("briefing: stopped; not run: "
+                                + quarters.subList(i + 1, quarters.size()).stream().map(Quarter::toString).toList());
+                    }
+                    return outcome.exitCode();
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private List<Quarter> quarters() {
+        if (period != null && (from != null || to != null)) {
+            throw usage("give either --period or --from and --to, not both");
+        }
+        if (period != null) {
+            return List.of(period);
+        }
+        if (from == null || to == null) {
+            throw usage("a quarter is required: --period YYYY-Qn, or --from YYYY-Qn --to YYYY-Qn");
+        }
+        try {
+            return new QuarterRange(from, to).quarters();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static void report(RunOutcome outcome, PrintWriter out, PrintWriter err) {
+        if (outcome.succeeded()) {
+            out.println(outcome.message());
+            for (Path file : outcome.outputs()) {
+                out.println("  " + file);
+            }
+            long rejected = outcome.problems().stream().filter(RowProblem::isError).count();
+            long warnings = outcome.problems().size() - rejected;
+            if (!outcome.problems().isEmpty()) {
+                out.println("  data quality: " + rejected + " rejected rows, " + warnings
+                        + " warnings (listed in data-quality-" + outcome.period() + ".csv)");
+            }
+            out.flush();
+            return;
+        }
+        err.println("briefing: " + outcome.message());
+        for (RowProblem problem : outcome.problems()) {
+            err.println("  " + problem.describe());
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,84 @@
+package org.dprktrade.briefing.job;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.dprktrade.briefing.BriefingProperties;
+import org.dprktrade.briefing.cli.ExitCodes;
+import org.dprktrade.briefing.ingest.InputFileException;
+import org.dprktrade.briefing.period.Quarter;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the briefing job for one quarter: the one entry point used by the command line and the
+ * scheduler. Every call is a new job instance (a fresh {@code run.id}), so a period that already
+ * succeeded is simply run again.
+ */
+@Component
+public class BriefingRunner {
+
+    private final JobOperator jobOperator;
+    private final Job quarterlyBriefing;
+    private final RunResults results;
+    private final BriefingProperties properties;
+
+    BriefingRunner(JobOperator jobOperator, Job quarterlyBriefing, RunResults results, BriefingProperties properties) {
+        this.jobOperator = jobOperator;
+        this.quarterlyBriefing = quarterlyBriefing;
+        this.results = results;
+        this.properties = properties;
+    }
+
+    public RunOutcome run(Quarter period) {
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(BriefingJobConfiguration.PERIOD, period.toString())
+                .addLong(BriefingJobConfiguration.RUN_ID, System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000)
+                .toJobParameters();
+        Path reportDir = properties.reportsDir().resolve(period.toString());
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(quarterlyBriefing, parameters);
+        } catch (Exception e) {
+            return new RunOutcome(period, 0, ExitCodes.FAILURE, period + ": the job could not start: " + oneLine(e),
+                    reportDir, List.of(), List.of());
+        }
+        RunResults.Snapshot snapshot = results.take(execution.getId());
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return new RunOutcome(period, execution.getId(), ExitCodes.OK,
+                    period + ": reports written to " + reportDir, reportDir, snapshot.outputs(), snapshot.problems());
+        }
+        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        InputFileException inputFailure = find(failure, InputFileException.class);
+        if (inputFailure != null) {
+            return new RunOutcome(period, execution.getId(), ExitCodes.INPUT_DATA,
+                    period + ": " + inputFailure.getMessage(), reportDir, List.of(), snapshot.problems());
+        }
+        String why = failure == null ? "job ended " + execution.getStatus() : oneLine(failure);
+        return new RunOutcome(period, execution.getId(), ExitCodes.FAILURE, period + ": run failed: " + why,
+                reportDir, List.of(), snapshot.problems());
+    }
+
+    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,31 @@
+package org.dprktrade.briefing.job;
+
+import org.dprktrade.briefing.ingest.AcceptedRow;
+import org.dprktrade.briefing.ingest.Dataset;
+import org.dprktrade.briefing.ingest.LaborRecord;
+import org.dprktrade.briefing.ingest.TradeRecord;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/** Sums one dataset's accepted rows into the run's monthly figures; the rows are dropped after their chunk. */
+final class FiguresItemWriter implements ItemWriter<AcceptedRow> {
+
+    private final Dataset dataset;
+    private final RunData runData;
+
+    FiguresItemWriter(Dataset dataset, RunData runData) {
+        this.dataset = dataset;
+        this.runData = runData;
+    }
+
+    @Override
+    public void write(Chunk<? extends AcceptedRow> chunk) {
+        for (AcceptedRow row : chunk) {
+            if (row instanceof TradeRecord trade) {
+                runData.trade(dataset).add(trade);
+            } else if (row instanceof LaborRecord labor) {
+                runData.labor().add(labor);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.dprktrade.briefing.job;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dprktrade.briefing.aggregate.LaborFigures;
+import org.dprktrade.briefing.aggregate.TradeFigures;
+import org.dprktrade.briefing.indicators.QuarterIndicators;
+import org.dprktrade.briefing.ingest.Dataset;
+import org.dprktrade.briefing.ingest.RowProblem;
+import org.dprktrade.briefing.report.InputSummary;
+
+/**
+ * What one job execution has gathered so far: filled by the ingest steps, read by the later steps.
+ * One instance per job execution ({@code @JobScope}); steps run one after another, so it needs no locking.
+ * Holds monthly figures and problems only, never per-row objects, so memory does not grow with rows
+ * (problems are bounded by the rejected-rows threshold).
+ */
+public class RunData {
+
+    /** Distinct source texts kept per dataset: enough for a sources list, bounded for hostile files. */
+    static final int MAX_SOURCES = 50;
+
+    private final Map<Dataset, TradeFigures> trade = new EnumMap<>(Dataset.class);
+    private final LaborFigures labor = new LaborFigures();
+    private final List<RowProblem> problems = new ArrayList<>();
+    private final List<InputSummary> inputs = new ArrayList<>();
+    private final Map<Dataset, Set<String>> sources = new EnumMap<>(Dataset.class);
+    private QuarterIndicators indicators;
+    private List<Path> outputs = List.of();
+
+    public RunData() {
+        for (Dataset d : Dataset.values()) {
+            if (d.isTrade()) {
+                trade.put(d, new TradeFigures(d));
+            }
+        }
+    }
+
+    public TradeFigures trade(Dataset dataset) {
+        return trade.get(dataset);
+    }
+
+    public Map<Dataset, TradeFigures> trade() {
+        return trade;
+    }
+
+    public LaborFigures labor() {
+        return labor;
+    }
+
+    public void addProblem(RowProblem problem) {
+        problems.add(problem);
+    }
+
+    public List<RowProblem> problems() {
+        return problems;
+    }
+
+    public void addInput(InputSummary summary) {
+        inputs.add(summary);
+    }
+
+    public List<InputSummary> inputs() {
+        return inputs;
+    }
+
+    public void addSource(Dataset dataset, String source) {
+        if (source == null || source.isBlank()) {
+            return;
+        }
+        Set<String> set = sources.computeIfAbsent(dataset, d -> new LinkedHashSet<>());
+        if (set.size() < MAX_SOURCES) {
+            set.add(source.strip());
+        }
+    }
+
+    public Map<Dataset, List<String>> sources() {
+        Map<Dataset, List<String>> copy = new EnumMap<>(Dataset.class);
+        sources.forEach((d, s) -> copy.put(d, List.copyOf(s)));
+        return copy;
+    }
+
+    public QuarterIndicators indicators() {
+        return indicators;
+    }
+
+    public void setIndicators(QuarterIndicators indicators) {
+        this.indicators = indicators;
+    }
+
+    public List<Path> outputs() {
+        return outputs;
+    }
+
+    public void setOutputs(List<Path> outputs) {
+        this.outputs = List.copyOf(outputs);
+    }
+}

@@ -1,0 +1,39 @@
+package org.dprktrade.briefing.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.dprktrade.briefing.BriefingProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The embedded H2 file database in the state folder that keeps job metadata and run history. Built
+ * here rather than from {@code spring.datasource.url} because the folder follows {@code --reports}
+ * and H2 wants an absolute path. The {@code postgres} profile replaces it with Boot's own data source.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!postgres")
+class StateDatabaseConfiguration {
+
+    @Bean
+    DataSource dataSource(BriefingProperties properties) {
+        Path stateDir = properties.resolvedStateDir().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the state folder " + stateDir + ": " + e.getMessage(), e);
+        }
+        return DataSourceBuilder.create()
+                .url("jdbc:h2:file:" + stateDir.resolve("briefing") + ";LOCK_TIMEOUT=10000")
+                .username("sa")
+                .password("")
+                .build();
+    }
+}
