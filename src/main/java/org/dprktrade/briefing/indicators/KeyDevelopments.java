@@ -148,7 +148,7 @@ public final class KeyDevelopments {
         }
         BigDecimal employed = qi.value(Dataset.LABOR, all, WORKERS_EMPLOYED);
         if (employed != null) {
-            fillers.add(whole(employed) + " DPRK workers were employed at the locations reported.");
+            fillers.add("Employment at the locations reported stood at " + whole(employed) + " DPRK workers.");
         }
     }
 
