@@ -1,0 +1,184 @@
+package org.dprktrade.briefing.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.dprktrade.briefing.indicators.Fixtures.labor;
+import static org.dprktrade.briefing.indicators.Fixtures.trade;
+import static org.dprktrade.briefing.ingest.Dataset.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.dprktrade.briefing.aggregate.LaborFigures;
+import org.dprktrade.briefing.aggregate.TradeFigures;
+import org.dprktrade.briefing.ingest.Dataset;
+import org.dprktrade.briefing.period.Quarter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class KeyDevelopmentsTests {
+
+    private static final Quarter Q3_2014 = Quarter.parse("2014-Q3");
+
+    /**
+     * Movements of 2014-Q3, by hand (weight = |change %|):
+     * <ul>
+     * <li>kerosene YTD: 12,000 + 500 + 500 = 13,000 against 359 + 0 + 0 = 359: +3,521.17 %</li>
+     * <li>crude oil: 50,000 t in Dec 2013, 0 t Jan–Sep 2014: 9 zero months (weighed as 100)</li>
+     * <li>grain on the quarter: 54,893 against 31,013: +76.99997 %; flour 25,580 / 54,893 = 46.59975 %
+     *     the largest share (rice 23,220 = 42.3 %, corn 4,886, other 1,207)</li>
+     * <li>fertilizer on a year earlier: 35,337 against 63,639: −44.4727 %</li>
+     * <li>oil YTD: 22,000 + 10,500 + 10,500 = 43,000 against 10,359 + 10,000 + 10,000 = 30,359: +41.638 %</li>
+     * <li>fertilizer YTD: 115,337 against 183,639: −37.1936 %</li>
+     * <li>labor entering: 600 against 450: +33.33 %</li>
+     * <li>fertilizer on the quarter: 35,337 against 40,000: −11.6575 %</li>
+     * </ul>
+     * Below the default 10 %: oil on the quarter (10,500 against 10,500: 0 %) and on a year earlier
+     * (10,500 against 10,000: +5 %), diesel YTD (0 %). Undefined, so never written: grain on a year
+     * earlier and grain YTD (no 2013 rows, no 2014-Q1 rows).
+     */
+    private static Map<Dataset, TradeFigures> figures() {
+        TradeFigures grain = trade(GRAIN)
+                .row("2014-04", "flour", "31013")
+                .row("2014-07", "flour", "10000").row("2014-08", "flour", "10000").row("2014-09", "flour", "5580")
+                .row("2014-07", "rice", "9559").row("2014-08", "rice", "10000").row("2014-09", "rice", "3661")
+                .row("2014-08", "corn", "4886")
+                .row("2014-08", "other", "331").row("2014-09", "other", "876")
+                .build();
+        TradeFigures fertilizer = trade(FERTILIZER)
+                .row("2013-01", "urea", "60000").row("2013-04", "urea", "60000").row("2013-07", "urea", "63639")
+                .row("2014-01", "urea", "40000").row("2014-04", "urea", "40000").row("2014-07", "urea", "35337")
+                .build();
+        TradeFigures oil = trade(OIL)
+                .row("2013-12", "crude_oil", "50000").rows("2014-01", "2014-09", "crude_oil", "0")
+                .row("2013-03", "kerosene", "359").row("2013-05", "kerosene", "0").row("2013-08", "kerosene", "0")
+                .row("2014-03", "kerosene", "12000").row("2014-05", "kerosene", "500")
+                .row("2014-08", "kerosene", "500")
+                .row("2013-02", "diesel", "10000").row("2013-05", "diesel", "10000").row("2013-08", "diesel", "10000")
+                .row("2014-02", "diesel", "10000").row("2014-05", "diesel", "10000").row("2014-08", "diesel", "10000")
+                .build();
+        return Map.of(GRAIN, grain, FERTILIZER, fertilizer, OIL, oil);
+    }
+
+    /** dandong: 450 entering in Aug 2013; Aug 2014 600 entering, wage US$240 at half the local wage; 2,500 employed in Sep. */
+    private static LaborFigures laborFigures() {
+        return labor()
+                .entering("2013-08", "dandong", 450).entering("2014-08", "dandong", 600)
+                .wage("2014-08", "dandong", "1500", "3000", "240")
+                .employed("2014-09", "dandong", 2500)
+                .build();
+    }
+
+    private static List<String> sentences(KeyDevelopmentThresholds thresholds) {
+        Map<Dataset, TradeFigures> trade = figures();
+        QuarterIndicators qi = IndicatorCalculator.compute(Q3_2014, trade, laborFigures(), LocalDate.of(2015, 1, 1));
+        return KeyDevelopments.sentences(qi, trade, thresholds);
+    }
+
+    @Nested
+    class Ranking {
+
+        private Locale before;
+
+        @BeforeEach
+        void foreignDefaultLocale() {
+            // The sentences are English whatever the machine's locale: a German default must not leak in.
+            before = Locale.getDefault();
+            Locale.setDefault(Locale.GERMANY);
+        }
+
+        @AfterEach
+        void restoreLocale() {
+            Locale.setDefault(before);
+        }
+
+        @Test
+        void movementsComeRankedByHowFarTheyMove() {
+            assertThat(sentences(KeyDevelopmentThresholds.DEFAULTS)).containsExactly(
+                    "Jet fuel (kerosene): 13,000 t so far this year against 359 t a year earlier.",
+                    "No crude oil was recorded for the 9th consecutive month.",
+                    "Grain imports rose 77.0 % on the quarter to 54,893 t; flour was 46.6 % of the tonnage.",
+                    "Fertilizer imports fell 44.5 % on a year earlier.",
+                    "Oil imports rose 41.6 % year to date.",
+                    "Fertilizer imports fell 37.2 % year to date.",
+                    "Workers entering China rose 33.3 % on a year earlier to 600.",
+                    "Fertilizer imports fell 11.7 % on the quarter to 35,337 t.");
+        }
+
+        @Test
+        void stopAtTheMaximum() {
+            assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.TEN, 3, 2))).containsExactly(
+                    "Jet fuel (kerosene): 13,000 t so far this year against 359 t a year earlier.",
+                    "No crude oil was recorded for the 9th consecutive month.");
+        }
+    }
+
+    @Nested
+    class Thresholds {
+
+        @Test
+        void smallerChangesAreLeftOutAndLevelsFillUpToFour() {
+            // Only kerosene, crude and grain pass 50 %; fertilizer's level comes first among the fillers.
+            assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.valueOf(50), 3, 8))).containsExactly(
+                    "Jet fuel (kerosene): 13,000 t so far this year against 359 t a year earlier.",
+                    "No crude oil was recorded for the 9th consecutive month.",
+                    "Grain imports rose 77.0 % on the quarter to 54,893 t; flour was 46.6 % of the tonnage.",
+                    "Fertilizer imports were 35,337 t in the quarter.");
+        }
+
+        @Test
+        void withNoMovementTheLevelsAreStated() {
+            assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.valueOf(5000), 12, 8))).containsExactly(
+                    "Grain imports were 54,893 t in the quarter.",
+                    "Fertilizer imports were 35,337 t in the quarter.",
+                    "DPRK workers' wages averaged US$240 a month, 50.0 % of a local worker's wage.",
+                    "Employment at the locations reported stood at 2,500 DPRK workers.");
+        }
+
+        @Test
+        void aShorterZeroRunThanTheMinimumIsNotMentioned() {
+            assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.TEN, 10, 8)))
+                    .noneMatch(s -> s.contains("crude oil"))
+                    .hasSize(7);
+        }
+
+        @Test
+        void refuseNonsense() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new KeyDevelopmentThresholds(BigDecimal.valueOf(-1), 3, 8));
+            assertThatIllegalArgumentException().isThrownBy(() -> new KeyDevelopmentThresholds(BigDecimal.TEN, 0, 8));
+            assertThatIllegalArgumentException().isThrownBy(() -> new KeyDevelopmentThresholds(BigDecimal.TEN, 3, 0));
+        }
+    }
+
+    @Test
+    void aWholeDatasetThatStoppedIsMentionedOnceNotPerCategory() {
+        // crude and lubricants 0 t in Jun–Sep 2014 (nothing before): the total is zero for 4 months
+        Map<Dataset, TradeFigures> trade = Map.of(OIL, trade(OIL)
+                .rows("2014-06", "2014-09", "crude_oil", "0").rows("2014-06", "2014-09", "lubricants", "0").build());
+        QuarterIndicators qi = IndicatorCalculator.compute(Q3_2014, trade, null, LocalDate.of(2015, 1, 1));
+        assertThat(KeyDevelopments.sentences(qi, trade, KeyDevelopmentThresholds.DEFAULTS)).containsExactly(
+                "No oil was recorded for the 4th consecutive month.",
+                "Oil imports were 0 t in the quarter.");
+    }
+
+    @Test
+    void ordinalsInEnglish() {
+        assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112))
+                .map(KeyDevelopments::ordinal)
+                .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+                        "101st", "111th", "112th");
+    }
+
+    @Test
+    void categoryNamesAsReadersKnowThem() {
+        assertThat(List.of("kerosene", "lpg", "crude_oil", "flour"))
+                .map(KeyDevelopments::name)
+                .containsExactly("jet fuel (kerosene)", "LPG", "crude oil", "flour");
+    }
+}
