@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -16,7 +17,6 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
@@ -52,7 +52,7 @@ public final class TradeCharts {
         List<String> categories = totals.categories();
         for (Quarter q : totals.quarters()) {
             for (String category : categories) {
-                BigDecimal t = totals.tonnes().getOrDefault(q, java.util.Map.of()).get(category);
+                BigDecimal t = totals.tonnes().getOrDefault(q, Map.of()).get(category);
                 data.addValue(t == null ? null : t, category, q.toString());
             }
         }
@@ -72,10 +72,6 @@ public final class TradeCharts {
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
         renderer.setMaximumBarWidth(0.09);
-        for (int s = 0; s < categories.size(); s++) {
-            renderer.setSeriesPaint(s, PALETTE.get(s % PALETTE.size()));
-        }
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
 
         CategoryPlot plot = new CategoryPlot(data, quarterAxis, tonnesAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
@@ -114,11 +110,10 @@ public final class TradeCharts {
         theme.setShadowVisible(false);
         theme.setRangeGridlinePaint(new Color(0xCCCCCC));
         // The theme resets series paints, so apply it first and the palette after.
-        List<Color> palette = PALETTE;
         theme.apply(chart);
         StackedBarRenderer renderer = (StackedBarRenderer) chart.getCategoryPlot().getRenderer();
         for (int s = 0; s < chart.getCategoryPlot().getDataset().getRowCount(); s++) {
-            renderer.setSeriesPaint(s, palette.get(s % palette.size()));
+            renderer.setSeriesPaint(s, PALETTE.get(s % PALETTE.size()));
         }
         TextTitle title = chart.getTitle();
         if (title != null) {

@@ -61,6 +61,8 @@ public final class PdfBriefingWriter {
 
     static final int CHART_QUARTERS = 8;
     static final int PROBLEMS_LISTED = 20;
+    /** Points a heading needs below it on the same page: itself, a subheading and a few table rows. */
+    private static final float MIN_SPACE_AFTER_HEADING = 110;
 
     private static final Color GREY = new Color(0x555555);
     private static final Color RULE = new Color(0xBBBBBB);
@@ -202,13 +204,11 @@ public final class PdfBriefingWriter {
 
         private PdfPTable indicatorTable(Dataset dataset, List<String> categories, String firstHeader,
                                          List<Map.Entry<String, IndicatorName>> columns) throws DocumentException {
-            PdfPTable table = new PdfPTable(columns.size() + 1);
-            table.setWidthPercentage(100);
+            PdfPTable table = table(columns.size() + 1);
             float[] widths = new float[columns.size() + 1];
             java.util.Arrays.fill(widths, 1f);
             widths[0] = 1.5f;
             table.setWidths(widths);
-            table.setHeaderRows(1);
             table.addCell(headerCell(firstHeader, Element.ALIGN_LEFT));
             columns.forEach(c -> table.addCell(headerCell(c.getKey(), Element.ALIGN_RIGHT)));
             for (String category : categories) {
@@ -258,9 +258,7 @@ public final class PdfBriefingWriter {
             if (perFile.isEmpty()) {
                 document.add(paragraph("No input files were summarised and no problems were found.", fonts.body, 0, 4));
             } else {
-                PdfPTable table = new PdfPTable(new float[] {2.2f, 1, 1, 1, 1});
-                table.setWidthPercentage(100);
-                table.setHeaderRows(1);
+                PdfPTable table = table(new float[] {2.2f, 1, 1, 1, 1});
                 table.addCell(headerCell("file", Element.ALIGN_LEFT));
                 for (String h : List.of("rows read", "accepted", "rejected", "warnings")) {
                     table.addCell(headerCell(h, Element.ALIGN_RIGHT));
@@ -283,9 +281,7 @@ public final class PdfBriefingWriter {
                     : "The first " + PROBLEMS_LISTED + " of " + Formats.count(problems.size())
                             + " problems; all are listed in " + csv + " and the workbook's Data quality sheet:",
                     fonts.body, 8, 3));
-            PdfPTable table = new PdfPTable(new float[] {1.6f, 0.5f, 1.1f, 0.8f, 3f, 1.6f});
-            table.setWidthPercentage(100);
-            table.setHeaderRows(1);
+            PdfPTable table = table(new float[] {1.6f, 0.5f, 1.1f, 0.8f, 3f, 1.6f});
             for (String h : List.of("file", "row", "column", "severity", "problem", "value")) {
                 table.addCell(headerCell(h, h.equals("row") ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT));
             }
@@ -324,6 +320,10 @@ public final class PdfBriefingWriter {
         // ---- building blocks -------------------------------------------------------------------
 
         private void heading(String text) throws DocumentException {
+            // A heading alone at the foot of a page reads as a layout fault: start a new page instead.
+            if (writer.getVerticalPosition(true) - document.bottom() < MIN_SPACE_AFTER_HEADING) {
+                document.newPage();
+            }
             Paragraph p = paragraph(text, fonts.heading, 12, 4);
             p.setKeepTogether(true);
             document.add(p);
@@ -340,6 +340,23 @@ public final class PdfBriefingWriter {
             com.lowagie.text.List list = new com.lowagie.text.List(false, 10);
             list.setListSymbol(new Chunk("\u2022", fonts.body));
             return list;
+        }
+
+        /** A full-width table whose first row is a header repeated on every page it spans. */
+        private static PdfPTable table(int columns) {
+            return withDefaults(new PdfPTable(columns));
+        }
+
+        private static PdfPTable table(float[] relativeWidths) {
+            return withDefaults(new PdfPTable(relativeWidths));
+        }
+
+        private static PdfPTable withDefaults(PdfPTable table) {
+            table.setWidthPercentage(100);
+            table.setHeaderRows(1);
+            table.setSpacingBefore(3);
+            table.setSpacingAfter(2);
+            return table;
         }
 
         private PdfPCell headerCell(String text, int align) {
@@ -395,11 +412,12 @@ public final class PdfBriefingWriter {
                     new Phrase("DPRK\u2013China trade briefing " + briefing.period() + " \u00b7 run " + briefing.runId()
                             + " \u00b7 generated " + Formats.dateTime(briefing.generatedAt()), f),
                     document.left(), y, 0);
+            // Left-aligned with its trailing space measured: right alignment would trim the space and
+            // glue the total to "of". Room is kept for a four-digit total.
             String page = "page " + writer.getPageNumber() + " of ";
-            float totalWidth = base.getWidthPoint("9999", SIZE);
-            float x = document.right() - totalWidth;
-            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(page, f), x, y, 0);
-            cb.addTemplate(total, x, y);
+            float x = document.right() - base.getWidthPoint("9999", SIZE) - base.getWidthPoint(page, SIZE);
+            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(page, f), x, y, 0);
+            cb.addTemplate(total, x + base.getWidthPoint(page, SIZE), y);
         }
 
         @Override
