@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.dprktrade.briefing.aggregate.LaborFigures;
+import org.dprktrade.briefing.indicators.QuarterIndicators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,19 @@ class ReportWriterTests {
         assertThat(Files.readAllBytes(written.get(3))).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
         assertThat(Files.readAllBytes(written.get(2))).startsWith('P', 'K');
         assertThat(ReportWriter.pdfPath(reports, SampleBriefing.PERIOD)).isEqualTo(written.get(3));
+    }
+
+    @Test
+    void writesAQuarterWithNoFiguresAtAll() throws IOException {
+        Briefing full = SampleBriefing.briefing();
+        Briefing empty = new Briefing(full.period(), 7, full.generatedAt(),
+                new QuarterIndicators(full.period(), List.of(), List.of()), Map.of(), new LaborFigures(), List.of(),
+                List.of(), Map.of());
+
+        List<Path> written = new ReportWriter().writeAll(empty, reports);
+
+        assertThat(written).hasSize(4).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+        assertThat(written.get(0)).hasContent("period,dataset,category,indicator,value,unit");
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class SampleBriefing {
 
     public static final Quarter PERIOD = Quarter.parse("2014-Q3");
     public static final String KOREAN = "평양";
+    public static final String CHINESE = "丹东";
     public static final String INJECTION = "=HYPERLINK(\"x\")";
 
     private SampleBriefing() {
@@ -40,7 +41,8 @@ public final class SampleBriefing {
     public static Briefing briefing() {
         return new Briefing(PERIOD, 42, OffsetDateTime.of(2014, 10, 10, 6, 0, 0, 0, ZoneOffset.ofHours(9)),
                 indicators(), Map.of(Dataset.GRAIN, grain(), Dataset.OIL, oil()), labor(), problems(), inputs(),
-                Map.of(Dataset.GRAIN, List.of("KITA; Chinese customs (monthly split illustrative)")));
+                Map.of(Dataset.GRAIN, List.of("KITA; Chinese customs (monthly split illustrative)"),
+                        Dataset.LABOR, List.of(CHINESE + " (Dandong) city statistics")));
     }
 
     /** Q3 2014: corn 2,000 + 3,000 = 5,000; flour 9,000 + 12,000 + 5,000 = 26,000; rice 8,559 + 10,217 + 4,117 = 22,893; 평양 1,000. */

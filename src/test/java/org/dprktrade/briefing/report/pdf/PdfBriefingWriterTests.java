@@ -59,8 +59,9 @@ class PdfBriefingWriterTests {
     }
 
     @Test
-    void extractsKoreanTextFromTheEmbeddedFont() {
+    void extractsKoreanAndChineseTextFromTheEmbeddedFont() {
         assertThat(text).contains(SampleBriefing.KOREAN);
+        assertThat(text).contains(SampleBriefing.CHINESE + " (Dandong) city statistics");
     }
 
     @Test
