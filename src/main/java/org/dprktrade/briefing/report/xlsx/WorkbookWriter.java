@@ -1,0 +1,343 @@
+package org.dprktrade.briefing.report.xlsx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dprktrade.briefing.aggregate.LaborFigures;
+import org.dprktrade.briefing.aggregate.LaborMonth;
+import org.dprktrade.briefing.aggregate.TradeFigures;
+import org.dprktrade.briefing.aggregate.TradeMonth;
+import org.dprktrade.briefing.indicators.Indicator;
+import org.dprktrade.briefing.indicators.IndicatorName;
+import org.dprktrade.briefing.indicators.QuarterIndicators;
+import org.dprktrade.briefing.ingest.Dataset;
+import org.dprktrade.briefing.ingest.RowProblem;
+import org.dprktrade.briefing.period.Quarter;
+import org.dprktrade.briefing.report.Briefing;
+import org.dprktrade.briefing.report.Formats;
+import org.dprktrade.briefing.report.ReportTitles;
+
+/**
+ * Writes {@code briefing-<period>.xlsx} with SXSSF (streaming, a fixed window of rows in memory):
+ * <ul>
+ * <li>{@value #SUMMARY}: one row per dataset and category, one column per indicator; percentages
+ * stored as fractions under {@code 0.0%}, undefined values as the text {@code n/a};</li>
+ * <li>one sheet per dataset ({@code grain}, {@code fertilizer}, {@code labor}, {@code oil}) with the
+ * monthly detail of the whole history and, after each quarter, total rows per category and for
+ * {@code all} written as {@code SUM} formulas over the detail rows, with their values cached so that
+ * viewers that do not recalculate still show them;</li>
+ * <li>{@value #DATA_QUALITY}: every rejected row and warning.</li>
+ * </ul>
+ * Every sheet has a frozen header row and a filter. Text from the inputs is always written as text
+ * cells, never as formulas. Stateless and thread-safe.
+ */
+public final class WorkbookWriter {
+
+    static final String SUMMARY = "Summary";
+    static final String DATA_QUALITY = "Data quality";
+    private static final int ROW_WINDOW = 200;
+    private static final String TOTAL = "total";
+
+    public void write(Briefing briefing, OutputStream out) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
+        try {
+            WorkbookStyles styles = new WorkbookStyles(workbook);
+            writeSummary(workbook.createSheet(SUMMARY), briefing, styles);
+            for (Dataset dataset : Dataset.values()) {
+                SXSSFSheet sheet = workbook.createSheet(dataset.id());
+                if (dataset.isTrade()) {
+                    TradeFigures figures = briefing.trade().get(dataset);
+                    writeTrade(sheet, dataset, figures == null ? new TradeFigures(dataset) : figures, styles);
+                } else {
+                    writeLabor(sheet, briefing.labor(), styles);
+                }
+            }
+            writeDataQuality(workbook.createSheet(DATA_QUALITY), briefing.problems(), styles);
+            workbook.write(out);
+        } finally {
+            workbook.dispose(); // deletes the temporary sheet files SXSSF keeps on disk
+            workbook.close();
+        }
+    }
+
+    // ---- Summary -------------------------------------------------------------------------------
+
+    private static void writeSummary(SXSSFSheet sheet, Briefing briefing, WorkbookStyles styles) {
+        QuarterIndicators indicators = briefing.indicators();
+        text(sheet.createRow(0), 0, ReportTitles.title(briefing.period()), styles.title);
+        text(sheet.createRow(1), 0, ReportTitles.generated(briefing), styles.subtitle);
+        if (briefing.provisional()) {
+            text(sheet.createRow(2), 0, ReportTitles.provisional(indicators), styles.provisional);
+        }
+        int headerRow = 3;
+        Set<IndicatorName> present = EnumSet.noneOf(IndicatorName.class);
+        indicators.indicators().forEach(i -> present.add(i.name()));
+        List<IndicatorName> columns = List.copyOf(present);
+
+        SXSSFRow header = sheet.createRow(headerRow);
+        header.setHeightInPoints(30);
+        text(header, 0, "dataset", styles.header);
+        text(header, 1, "category", styles.header);
+        for (int c = 0; c < columns.size(); c++) {
+            text(header, c + 2, columns.get(c).id() + " (" + columns.get(c).unit() + ")", styles.header);
+        }
+
+        int r = headerRow + 1;
+        for (Dataset dataset : datasetsInOrder(indicators)) {
+            for (String category : indicators.categoriesOf(dataset)) {
+                SXSSFRow row = sheet.createRow(r++);
+                boolean all = Indicator.ALL.equals(category);
+                text(row, 0, dataset.id(), all ? styles.totalText : styles.text);
+                text(row, 1, category, all ? styles.totalText : styles.text);
+                for (int c = 0; c < columns.size(); c++) {
+                    IndicatorName name = columns.get(c);
+                    int column = c + 2;
+                    indicators.find(dataset, category, name).ifPresent(i -> {
+                        if (i.isDefined()) {
+                            number(row, column, Formats.excelValue(i.value(), name), styles.of(name));
+                        } else {
+                            text(row, column, Formats.NOT_AVAILABLE, styles.notAvailable);
+                        }
+                    });
+                }
+            }
+        }
+        int lastColumn = columns.size() + 1;
+        sheet.createFreezePane(2, headerRow + 1);
+        sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, r - 1), 0, lastColumn));
+        sheet.setColumnWidth(0, 12 * 256);
+        sheet.setColumnWidth(1, 18 * 256);
+        for (int c = 2; c <= lastColumn; c++) {
+            sheet.setColumnWidth(c, 15 * 256);
+        }
+    }
+
+    private static List<Dataset> datasetsInOrder(QuarterIndicators indicators) {
+        return indicators.indicators().stream().map(Indicator::dataset).distinct().toList();
+    }
+
+    // ---- Trade datasets ------------------------------------------------------------------------
+
+    private static void writeTrade(SXSSFSheet sheet, Dataset dataset, TradeFigures figures, WorkbookStyles styles) {
+        String categoryHeader = dataset.categoryColumn().header();
+        headerRow(sheet, styles, "quarter", "month", categoryHeader, "quantity_t", "value_usd");
+        int r = 1;
+        for (Map.Entry<Quarter, Map<String, NavigableMap<YearMonth, TradeMonth>>> q
+                : byQuarter(figures.categories(), figures::monthsOf).entrySet()) {
+            String quarter = q.getKey().toString();
+            int firstDetail = r;
+            List<Subtotal<TradeMonth>> subtotals = new ArrayList<>();
+            for (Map.Entry<String, NavigableMap<YearMonth, TradeMonth>> c : q.getValue().entrySet()) {
+                int first = r;
+                for (Map.Entry<YearMonth, TradeMonth> m : c.getValue().entrySet()) {
+                    SXSSFRow row = sheet.createRow(r++);
+                    text(row, 0, quarter, styles.text);
+                    month(row, 1, m.getKey(), styles);
+                    text(row, 2, c.getKey(), styles.text);
+                    number(row, 3, m.getValue().quantityT().doubleValue(), styles.integer);
+                    if (m.getValue().hasValue()) {
+                        number(row, 4, m.getValue().valueUsd().doubleValue(), styles.integer);
+                    }
+                }
+                subtotals.add(new Subtotal<>(c.getKey(), first, r - 1, List.copyOf(c.getValue().values())));
+            }
+            int lastDetail = r - 1;
+            List<TradeMonth> allMonths = new ArrayList<>();
+            for (Subtotal<TradeMonth> s : subtotals) {
+                r = tradeTotal(sheet.createRow(r), quarter, s.category, s.first, s.last, s.months, styles) + 1;
+                allMonths.addAll(s.months);
+            }
+            r = tradeTotal(sheet.createRow(r), quarter, Indicator.ALL, firstDetail, lastDetail, allMonths, styles) + 1;
+        }
+        finishTable(sheet, r, 4, 12, 12, 18, 16, 16);
+    }
+
+    private static int tradeTotal(SXSSFRow row, String quarter, String category, int first, int last,
+                                  List<TradeMonth> months, WorkbookStyles styles) {
+        text(row, 0, quarter, styles.totalText);
+        text(row, 1, TOTAL, styles.totalText);
+        text(row, 2, category, styles.totalText);
+        sum(row, 3, first, last, months.stream().map(TradeMonth::quantityT).toList(), styles);
+        // A total of no values at all is undefined, not 0: SUM would say 0, so write n/a instead.
+        sum(row, 4, first, last, months.stream().map(TradeMonth::valueUsd).toList(), styles);
+        return row.getRowNum();
+    }
+
+    // ---- Labor ---------------------------------------------------------------------------------
+
+    private static void writeLabor(SXSSFSheet sheet, LaborFigures labor, WorkbookStyles styles) {
+        headerRow(sheet, styles, "quarter", "month", "location", "workers_entering", "workers_employed",
+                "wage_usd", "wage_ratio_pct");
+        int r = 1;
+        for (Map.Entry<Quarter, Map<String, NavigableMap<YearMonth, LaborMonth>>> q
+                : byQuarter(labor.locations(), labor::monthsOf).entrySet()) {
+            String quarter = q.getKey().toString();
+            int firstDetail = r;
+            List<Subtotal<LaborMonth>> subtotals = new ArrayList<>();
+            for (Map.Entry<String, NavigableMap<YearMonth, LaborMonth>> l : q.getValue().entrySet()) {
+                int first = r;
+                for (Map.Entry<YearMonth, LaborMonth> m : l.getValue().entrySet()) {
+                    LaborMonth cell = m.getValue();
+                    SXSSFRow row = sheet.createRow(r++);
+                    text(row, 0, quarter, styles.text);
+                    month(row, 1, m.getKey(), styles);
+                    text(row, 2, l.getKey(), styles.text);
+                    if (cell.workersEntering() != null) {
+                        number(row, 3, cell.workersEntering(), styles.integer);
+                    }
+                    if (cell.workersEmployed() != null) {
+                        number(row, 4, cell.workersEmployed(), styles.integer);
+                    }
+                    if (cell.wageUsdRows() > 0) {
+                        number(row, 5, mean(cell.wageUsdSum(), cell.wageUsdRows()), styles.integer);
+                    }
+                    if (cell.wageRatioRows() > 0) {
+                        number(row, 6, mean(cell.wageRatioSum(), cell.wageRatioRows()) / 100, styles.percent);
+                    }
+                }
+                subtotals.add(new Subtotal<>(l.getKey(), first, r - 1, List.copyOf(l.getValue().values())));
+            }
+            int lastDetail = r - 1;
+            List<LaborMonth> allMonths = new ArrayList<>();
+            for (Subtotal<LaborMonth> s : subtotals) {
+                r = laborTotal(sheet.createRow(r), quarter, s.category, s.first, s.last, s.months, styles) + 1;
+                allMonths.addAll(s.months);
+            }
+            r = laborTotal(sheet.createRow(r), quarter, Indicator.ALL, firstDetail, lastDetail, allMonths, styles) + 1;
+        }
+        finishTable(sheet, r, 6, 12, 12, 18, 18, 18, 12, 16);
+    }
+
+    /** Only workers entering add up over months; employment is a stock and wages are means, so no SUM. */
+    private static int laborTotal(SXSSFRow row, String quarter, String location, int first, int last,
+                                  List<LaborMonth> months, WorkbookStyles styles) {
+        text(row, 0, quarter, styles.totalText);
+        text(row, 1, TOTAL, styles.totalText);
+        text(row, 2, location, styles.totalText);
+        sum(row, 3, first, last, months.stream()
+                .map(m -> m.workersEntering() == null ? null : BigDecimal.valueOf(m.workersEntering())).toList(), styles);
+        for (int c = 4; c <= 6; c++) {
+            row.createCell(c).setCellStyle(styles.totalText);
+        }
+        return row.getRowNum();
+    }
+
+    private static double mean(BigDecimal sum, int rows) {
+        return sum.divide(BigDecimal.valueOf(rows), 10, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    // ---- Data quality --------------------------------------------------------------------------
+
+    private static void writeDataQuality(SXSSFSheet sheet, List<RowProblem> problems, WorkbookStyles styles) {
+        headerRow(sheet, styles, "file", "sheet", "row", "column", "severity", "problem", "value");
+        int r = 1;
+        for (RowProblem p : problems) {
+            SXSSFRow row = sheet.createRow(r++);
+            text(row, 0, p.file(), styles.text);
+            text(row, 1, p.sheet(), styles.text);
+            if (p.row() > 0) {
+                number(row, 2, p.row(), styles.text);
+            }
+            text(row, 3, p.column(), styles.text);
+            text(row, 4, p.severity().label(), styles.text);
+            text(row, 5, p.problem(), styles.wrappedText);
+            text(row, 6, p.value(), styles.wrappedText);
+        }
+        finishTable(sheet, r, 6, 18, 14, 8, 18, 10, 60, 40);
+    }
+
+    // ---- Shared helpers ------------------------------------------------------------------------
+
+    private record Subtotal<M>(String category, int first, int last, List<M> months) {
+    }
+
+    /** Groups each category's months by quarter: quarter → category (alphabetical) → months. */
+    private static <M> NavigableMap<Quarter, Map<String, NavigableMap<YearMonth, M>>> byQuarter(
+            Set<String> categories, Function<String, NavigableMap<YearMonth, M>> monthsOf) {
+        NavigableMap<Quarter, Map<String, NavigableMap<YearMonth, M>>> result = new TreeMap<>();
+        for (String category : new TreeSet<>(categories)) {
+            monthsOf.apply(category).forEach((month, cell) -> result
+                    .computeIfAbsent(Quarter.of(month), q -> new TreeMap<>())
+                    .computeIfAbsent(category, c -> new TreeMap<>())
+                    .put(month, cell));
+        }
+        return result;
+    }
+
+    private static void headerRow(SXSSFSheet sheet, WorkbookStyles styles, String... names) {
+        SXSSFRow header = sheet.createRow(0);
+        for (int c = 0; c < names.length; c++) {
+            text(header, c, names[c], styles.header);
+        }
+    }
+
+    /** Freezes the header row, puts a filter over the table and sets the column widths (in characters). */
+    private static void finishTable(SXSSFSheet sheet, int rowsWritten, int lastColumn, int... widths) {
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowsWritten - 1), 0, lastColumn));
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, widths[c] * 256);
+        }
+    }
+
+    /**
+     * A {@code SUM} over rows {@code first..last} (0-based) of the column, with the sum cached; where
+     * none of the summed figures exists the total is undefined and written {@code n/a}.
+     */
+    private static void sum(SXSSFRow row, int column, int first, int last, List<BigDecimal> figures,
+                            WorkbookStyles styles) {
+        BigDecimal total = null;
+        for (BigDecimal figure : figures) {
+            if (figure != null) {
+                total = total == null ? figure : total.add(figure);
+            }
+        }
+        if (total == null) {
+            text(row, column, Formats.NOT_AVAILABLE, styles.totalNotAvailable);
+            return;
+        }
+        String col = CellReference.convertNumToColString(column);
+        Cell cell = row.createCell(column);
+        cell.setCellFormula("SUM(" + col + (first + 1) + ":" + col + (last + 1) + ")");
+        cell.setCellValue(total.doubleValue()); // SXSSF keeps the formula and stores this as its cached result
+        cell.setCellStyle(styles.totalInteger);
+    }
+
+    private static void month(SXSSFRow row, int column, YearMonth month, WorkbookStyles styles) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(month.atDay(1));
+        cell.setCellStyle(styles.month);
+    }
+
+    /** Always a text cell, so input text starting with {@code =} is shown, never evaluated. */
+    private static void text(SXSSFRow row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(Formats.cellText(value));
+        cell.setCellStyle(style);
+    }
+
+    private static void number(SXSSFRow row, int column, double value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+}

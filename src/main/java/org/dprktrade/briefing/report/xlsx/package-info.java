@@ -1,0 +1,2 @@
+/** The Excel workbook: summary of indicators, monthly detail with auditable SUM totals, data quality; written with SXSSF. */
+package org.dprktrade.briefing.report.xlsx;
