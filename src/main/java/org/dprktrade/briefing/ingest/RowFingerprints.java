@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * Remembers which row first held each distinct row content, in 16 bytes per row: a 64-bit prefix of
- * the SHA-256 of the row's cell texts and the row number, in an open-addressing table. Two different
+ * Remembers which row first held each distinct row content: a 64-bit prefix of the SHA-256 of the
+ * row's cell texts and the row number (an int: a sheet has at most 1,048,576 rows), in an
+ * open-addressing table filled to at most three quarters, so 16 to 32 bytes per distinct row. Two different
  * rows share a fingerprint with a probability of about n²/2⁶⁵ (10⁻⁷ for a million rows).
  * Not thread-safe.
  */
@@ -17,7 +18,7 @@ final class RowFingerprints {
 
     private final MessageDigest sha256;
     private long[] keys = new long[1024];
-    private long[] rows = new long[1024];
+    private int[] rows = new int[1024];
     private int size;
 
     RowFingerprints() {
@@ -40,8 +41,8 @@ final class RowFingerprints {
             i = (i + 1) & mask;
         }
         keys[i] = key;
-        rows[i] = row;
-        if (++size * 2 > keys.length) {
+        rows[i] = (int) Math.min(row, Integer.MAX_VALUE);
+        if (++size * 4L > keys.length * 3L) {
             grow();
         }
         return 0;
@@ -63,9 +64,9 @@ final class RowFingerprints {
 
     private void grow() {
         long[] oldKeys = keys;
-        long[] oldRows = rows;
+        int[] oldRows = rows;
         keys = new long[oldKeys.length * 2];
-        rows = new long[oldRows.length * 2];
+        rows = new int[oldRows.length * 2];
         int mask = keys.length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != EMPTY) {
@@ -80,6 +81,7 @@ final class RowFingerprints {
     }
 
     private static long mix(long key) {
+        // the key is already a cryptographic hash: any of its bits will do
         return key ^ (key >>> 32);
     }
 }
