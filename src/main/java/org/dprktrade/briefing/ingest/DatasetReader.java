@@ -1,0 +1,119 @@
+package org.dprktrade.briefing.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.dprktrade.briefing.report.InputSummary;
+
+/**
+ * Reads one whole workbook: {@link SheetRowReader} for the rows, {@link RowInterpreter} for the cell
+ * rules, then the rejected-share check. For the {@code validate} command and tests; the batch job
+ * streams the same two classes itself and reuses {@link #checkRejectedShare}.
+ */
+public final class DatasetReader {
+
+    private DatasetReader() {
+    }
+
+    /**
+     * Passes every accepted row and every problem to the consumers, in row order, and returns the
+     * counts. {@code rowsRead} counts the data rows below the header, blank and total rows excepted;
+     * duplicates are read but neither accepted nor rejected.
+     *
+     * @throws InputFileException when the file cannot be used, or, after every problem has been passed
+     *                            on, when more than {@code props.maxRejectedShare()} of its rows were rejected
+     */
+    public static InputSummary read(Path file, Dataset dataset, IngestProperties props,
+                                    Consumer<AcceptedRow> accepted, Consumer<RowProblem> problems) {
+        String sha256;
+        long read = 0;
+        long acceptedCount = 0;
+        long rejected = 0;
+        long[] warnings = {0};
+        String sheet;
+        try (SheetRowReader rows = SheetRowReader.open(file, dataset, props)) {
+            // the checksum is taken after open() has vetted the file (exists, size, kind)
+            sha256 = sha256(file);
+            sheet = rows.sheetName();
+            RowInterpreter interpreter = new RowInterpreter(dataset, props, rows.fileName(), sheet, rows.isDate1904());
+            boolean[] error = {false};
+            Consumer<RowProblem> counting = p -> {
+                if (p.isError()) {
+                    error[0] = true;
+                } else {
+                    warnings[0]++;
+                }
+                problems.accept(p);
+            };
+            SheetRow row;
+            while ((row = rows.next()) != null) {
+                if (interpreter.isTotalRow(row)) {
+                    continue;
+                }
+                read++;
+                error[0] = false;
+                Optional<AcceptedRow> result = interpreter.interpret(row, counting);
+                if (result.isPresent()) {
+                    acceptedCount++;
+                    accepted.accept(result.get());
+                } else if (error[0]) {
+                    rejected++;
+                }
+            }
+        }
+        checkRejectedShare(file, read, rejected, props.maxRejectedShare());
+        return new InputSummary(dataset, InputFileException.nameOf(file), sheet, sha256, read, acceptedCount,
+                rejected, warnings[0]);
+    }
+
+    /**
+     * Fails the file when {@code rejected / read} exceeds {@code maxShare} (a share of exactly
+     * {@code maxShare} passes). A file with no rows read passes: there is no share to judge.
+     *
+     * @throws InputFileException e.g. {@code grain.xlsx: 7 of 100 rows rejected (7.0 %), more than the allowed 5.0 %}
+     */
+    public static void checkRejectedShare(Path file, long read, long rejected, double maxShare) {
+        if (read <= 0 || rejected <= 0) {
+            return;
+        }
+        // exact decimal comparison: 5 of 100 at 0.05 is allowed, whatever binary doubles would say
+        BigDecimal limit = BigDecimal.valueOf(maxShare).multiply(BigDecimal.valueOf(read));
+        if (BigDecimal.valueOf(rejected).compareTo(limit) > 0) {
+            throw new InputFileException(file, String.format(Locale.ROOT,
+                    "%d of %d rows rejected (%.1f %%), more than the allowed %.1f %%",
+                    rejected, read, 100.0 * rejected / read, 100.0 * maxShare));
+        }
+    }
+
+    /** Same check on a summary, for the batch job. */
+    public static void checkRejectedShare(Path file, InputSummary summary, double maxShare) {
+        checkRejectedShare(file, summary.rowsRead(), summary.rowsRejected(), maxShare);
+    }
+
+    /** Hex SHA-256 of the file's bytes. */
+    public static String sha256(Path file) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new InputFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

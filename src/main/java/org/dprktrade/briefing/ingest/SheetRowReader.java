@@ -1,0 +1,651 @@
+package org.dprktrade.briefing.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.ctc.wstx.stax.WstxInputFactory;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+
+/**
+ * Streams the data rows of one dataset's sheet out of an xlsx workbook, cells addressed by logical
+ * column (SPEC section 2: sheet choice, header row, blank rows).
+ *
+ * <p>Only POI's package layer is used: the package is opened read-only with POI's zip-bomb protections
+ * as configured globally (never changed here), shared strings and styles are loaded through POI, and the
+ * sheet XML itself is parsed with StAX (Woodstox, no DTDs, no external entities). Raw cell values are
+ * handed on unformatted, so numbers stay exact and no Locale is involved. Memory holds the shared
+ * strings table and one row at a time; it does not grow with the number of rows.
+ *
+ * <p>{@link #open} positions the reader just below the header row: the first row holding all the
+ * dataset's required columns. Rows above it (titles, notes, blanks) are skipped. Rows with no value in
+ * any of the dataset's columns are blank and skipped (a row filled only in extra columns carries no
+ * data). Every file-level failure is an {@link InputFileException} with a one-line message.
+ *
+ * <p>This reader is not thread-safe. Close it to release the file.
+ */
+public final class SheetRowReader implements AutoCloseable {
+
+    private static final XMLInputFactory XML_FACTORY = newXmlFactory();
+
+    private final Path file;
+    private final OPCPackage pkg;
+    private final ReadOnlySharedStringsTable sharedStrings;
+    private final boolean[] dateStyles;
+    private final boolean date1904;
+    private final String sheetName;
+    private final InputStream sheetStream;
+    private final XMLStreamReader xml;
+
+    private long headerRow;
+    private List<String> headerTexts = List.of();
+    private Map<Integer, Column> columnsByPosition = Map.of();
+    private long lastRowNumber;
+    private long rowsWithoutNumber;
+    private boolean finished;
+
+    private SheetRowReader(Path file, OPCPackage pkg, ReadOnlySharedStringsTable sharedStrings, boolean[] dateStyles,
+                           boolean date1904, String sheetName, InputStream sheetStream, XMLStreamReader xml) {
+        this.file = file;
+        this.pkg = pkg;
+        this.sharedStrings = sharedStrings;
+        this.dateStyles = dateStyles;
+        this.date1904 = date1904;
+        this.sheetName = sheetName;
+        this.sheetStream = sheetStream;
+        this.xml = xml;
+    }
+
+    /**
+     * Opens the workbook, chooses the dataset's sheet and finds its header row.
+     *
+     * @throws InputFileException when the file cannot be used (missing, unreadable, too large, not an
+     *                            xlsx workbook, encrypted, Strict OOXML, corrupt, no sheet, required
+     *                            columns missing, ambiguous header)
+     */
+    public static SheetRowReader open(Path file, Dataset dataset, IngestProperties props) {
+        checkFile(file, props);
+        OPCPackage pkg = openPackage(file);
+        SheetRowReader reader = null;
+        try {
+            reader = openSheet(file, pkg, dataset);
+            reader.findHeader(dataset, props);
+            return reader;
+        } catch (InputFileException e) {
+            closeQuietly(reader, pkg);
+            throw e;
+        } catch (Exception e) {
+            closeQuietly(reader, pkg);
+            throw corrupt(file, e);
+        }
+    }
+
+    /** The next data row, or {@code null} at the end of the sheet. */
+    public SheetRow next() {
+        try {
+            RawRow raw;
+            while ((raw = readRawRow()) != null) {
+                SheetRow row = toSheetRow(raw);
+                if (row != null) {
+                    return row;
+                }
+            }
+            return null;
+        } catch (XMLStreamException | RuntimeException e) {
+            throw corrupt(file, e);
+        }
+    }
+
+    public String fileName() {
+        return InputFileException.nameOf(file);
+    }
+
+    public String sheetName() {
+        return sheetName;
+    }
+
+    /** 1-based row number of the header row. */
+    public long headerRow() {
+        return headerRow;
+    }
+
+    /** Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
+    public boolean isDate1904() {
+        return date1904;
+    }
+
+    /** The header row's non-blank cell texts, left to right. */
+    public List<String> headerTexts() {
+        return headerTexts;
+    }
+
+    /** Rows read so far whose {@code <row>} element had no {@code r} attribute (numbered by counting). */
+    public long rowsWithoutNumber() {
+        return rowsWithoutNumber;
+    }
+
+    @Override
+    public void close() {
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            // nothing was written: there is nothing to lose
+        }
+        try {
+            sheetStream.close();
+        } catch (IOException e) {
+            // as above
+        }
+        // revert, not close: a package opened read-only must never be written back
+        pkg.revert();
+    }
+
+    // ---- opening --------------------------------------------------------------------------------
+
+    private static void checkFile(Path file, IngestProperties props) {
+        if (!Files.exists(file)) {
+            throw new InputFileException(file, "file not found (expected an xlsx workbook at " + file.toAbsolutePath() + ")");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputFileException(file, "not a file (expected an xlsx workbook)");
+        }
+        if (!Files.isReadable(file)) {
+            throw new InputFileException(file, "cannot be read (permission denied)");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new InputFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        long max = props.maxFileSize().toBytes();
+        if (size > max) {
+            throw new InputFileException(file, "file is " + size + " bytes, larger than the allowed " + max
+                    + " bytes (briefing.ingest.max-file-size)");
+        }
+        if (size == 0) {
+            throw new InputFileException(file, "empty file (expected an xlsx workbook)");
+        }
+        FileMagic magic;
+        try {
+            magic = FileMagic.valueOf(file.toFile());
+        } catch (IOException e) {
+            throw new InputFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        switch (magic) {
+            case OOXML -> { }
+            case OLE2 -> throw new InputFileException(file, describeOle2(file));
+            case BIFF2, BIFF3, BIFF4 -> throw legacyXls(file);
+            case XML -> throw new InputFileException(file,
+                    "an XML file, not an xlsx workbook (save it as Excel Workbook .xlsx)");
+            default -> throw new InputFileException(file,
+                    "not an xlsx workbook (no zip package inside; a CSV or text file renamed to .xlsx?)"
+                            + " - save it as Excel Workbook .xlsx");
+        }
+    }
+
+    // An OLE2 container is either an encrypted xlsx or a legacy binary .xls workbook.
+    private static String describeOle2(Path file) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            if (fs.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY)) {
+                return "the workbook is password-protected (encrypted); save an unprotected copy as .xlsx";
+            }
+        } catch (IOException | RuntimeException e) {
+            return "not an xlsx workbook (an unreadable OLE2 file)";
+        }
+        return LEGACY_XLS;
+    }
+
+    private static final String LEGACY_XLS =
+            "a legacy Excel 97-2003 (.xls) workbook, expected .xlsx; save it as Excel Workbook .xlsx";
+
+    private static InputFileException legacyXls(Path file) {
+        return new InputFileException(file, LEGACY_XLS);
+    }
+
+    private static OPCPackage openPackage(Path file) {
+        OPCPackage pkg;
+        try {
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (EncryptedDocumentException e) {
+            throw new InputFileException(file, "the workbook is password-protected (encrypted)", e);
+        } catch (Exception e) {
+            throw corrupt(file, e);
+        }
+        if (!pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT).isEmpty()) {
+            pkg.revert();
+            throw new InputFileException(file,
+                    "a Strict Open XML workbook, which is not supported; save it as Excel Workbook .xlsx");
+        }
+        return pkg;
+    }
+
+    private static SheetRowReader openSheet(Path file, OPCPackage pkg, Dataset dataset) throws Exception {
+        XSSFReader reader = new XSSFReader(pkg);
+        WorkbookInfo info;
+        try (InputStream in = reader.getWorkbookData()) {
+            info = readWorkbook(in);
+        }
+        SheetRef chosen = info.sheets().stream()
+                .filter(s -> s.name().equalsIgnoreCase(dataset.id()))
+                .findFirst()
+                .or(() -> info.sheets().stream().filter(SheetRef::visible).findFirst())
+                .orElseThrow(() -> new InputFileException(file, info.sheets().isEmpty()
+                        ? "the workbook has no sheet"
+                        : "the workbook has no visible sheet and none named " + dataset.id()));
+        // phonetic runs (furigana) are not part of the text a user sees
+        ReadOnlySharedStringsTable sst = new ReadOnlySharedStringsTable(pkg, false);
+        boolean[] dateStyles = dateStyles(reader.getStylesTable());
+        InputStream sheet = reader.getSheet(chosen.relationId());
+        try {
+            XMLStreamReader xml = XML_FACTORY.createXMLStreamReader(sheet);
+            return new SheetRowReader(file, pkg, sst, dateStyles, info.date1904(), chosen.name(), sheet, xml);
+        } catch (XMLStreamException | RuntimeException e) {
+            sheet.close();
+            throw e;
+        }
+    }
+
+    private static boolean[] dateStyles(StylesTable styles) {
+        if (styles == null) {
+            return new boolean[0];
+        }
+        boolean[] dates = new boolean[styles.getNumCellStyles()];
+        for (int i = 0; i < dates.length; i++) {
+            XSSFCellStyle style = styles.getStyleAt(i);
+            dates[i] = style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+        }
+        return dates;
+    }
+
+    private record SheetRef(String name, String relationId, boolean visible) { }
+
+    private record WorkbookInfo(List<SheetRef> sheets, boolean date1904) { }
+
+    private static WorkbookInfo readWorkbook(InputStream in) throws XMLStreamException {
+        XMLStreamReader xml = XML_FACTORY.createXMLStreamReader(in);
+        try {
+            List<SheetRef> sheets = new ArrayList<>();
+            boolean date1904 = false;
+            while (xml.hasNext()) {
+                if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                switch (xml.getLocalName()) {
+                    case "workbookPr" -> date1904 = isTrue(attribute(xml, "date1904"));
+                    case "sheet" -> {
+                        String state = attribute(xml, "state");
+                        sheets.add(new SheetRef(attribute(xml, "name"), relationId(xml),
+                                state == null || "visible".equals(state)));
+                    }
+                    default -> { }
+                }
+            }
+            return new WorkbookInfo(sheets, date1904);
+        } finally {
+            xml.close();
+        }
+    }
+
+    private static String relationId(XMLStreamReader xml) {
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            String ns = xml.getAttributeNamespace(i);
+            if ("id".equals(xml.getAttributeLocalName(i)) && ns != null && ns.endsWith("/relationships")) {
+                return xml.getAttributeValue(i);
+            }
+        }
+        throw new IllegalStateException("a sheet in workbook.xml has no relationship id");
+    }
+
+    private static boolean isTrue(String xsdBoolean) {
+        return "1".equals(xsdBoolean) || "true".equals(xsdBoolean);
+    }
+
+    // ---- header ---------------------------------------------------------------------------------
+
+    /** A header cell that matches a column, and whether it is the column's own name (not only an alias). */
+    private record HeaderCandidate(int position, String text, boolean ownName) { }
+
+    private void findHeader(Dataset dataset, IngestProperties props) throws XMLStreamException {
+        List<Column> relevant = new ArrayList<>(dataset.requiredColumns());
+        relevant.addAll(dataset.optionalColumns());
+        Map<Column, Set<String>> aliases = new EnumMap<>(Column.class);
+        for (Column c : relevant) {
+            Set<String> normalised = new LinkedHashSet<>();
+            normalised.add(Column.normaliseHeader(c.header()));
+            props.aliasesOf(c).forEach(a -> normalised.add(Column.normaliseHeader(a)));
+            aliases.put(c, normalised);
+        }
+        List<String> bestTexts = null;
+        long bestRow = 0;
+        int bestFound = -1;
+        RawRow raw;
+        while ((raw = readRawRow()) != null) {
+            List<String> texts = texts(raw);
+            if (texts.isEmpty()) {
+                continue;
+            }
+            Map<Column, List<HeaderCandidate>> candidates = new EnumMap<>(Column.class);
+            for (RawCell cell : raw.cells()) {
+                String text = cell.value().raw().strip();
+                String normalised = Column.normaliseHeader(text);
+                if (cell.value().isBlank() || normalised.isEmpty()) {
+                    continue;
+                }
+                for (Column c : relevant) {
+                    if (aliases.get(c).contains(normalised)) {
+                        boolean own = normalised.equals(Column.normaliseHeader(c.header()));
+                        candidates.computeIfAbsent(c, k -> new ArrayList<>())
+                                .add(new HeaderCandidate(cell.position(), text, own));
+                    }
+                }
+            }
+            int found = (int) dataset.requiredColumns().stream().filter(candidates::containsKey).count();
+            if (found == dataset.requiredColumns().size()) {
+                this.headerRow = raw.row();
+                this.headerTexts = List.copyOf(texts);
+                this.columnsByPosition = resolve(candidates);
+                return;
+            }
+            if (found > bestFound) {
+                bestFound = found;
+                bestTexts = texts;
+                bestRow = raw.row();
+            }
+        }
+        String required = dataset.requiredColumns().stream().map(Column::header).collect(Collectors.joining(", "));
+        String found = bestTexts == null
+                ? "nothing (sheet " + sheetName + " is empty)"
+                : String.join(", ", bestTexts) + " (sheet " + sheetName + ", row " + bestRow + ")";
+        throw new InputFileException(file, "required columns " + required + "; found: " + found);
+    }
+
+    /**
+     * Picks one header cell per column. Where two cells match the same column, the one spelling the
+     * column's own name wins over one that is only an alias: a grain sheet with both {@code quantity_t}
+     * and {@code quantity} has declared its tonnes column by name, and the other is then an extra
+     * column (e.g. a quantity in another unit). Any other tie is ambiguous and fails the file, since
+     * guessing could read the wrong figures without anyone noticing.
+     */
+    private Map<Integer, Column> resolve(Map<Column, List<HeaderCandidate>> candidates) {
+        Map<Integer, Column> byPosition = new HashMap<>();
+        for (Map.Entry<Column, List<HeaderCandidate>> e : candidates.entrySet()) {
+            Column column = e.getKey();
+            List<HeaderCandidate> all = e.getValue();
+            List<HeaderCandidate> own = all.stream().filter(HeaderCandidate::ownName).toList();
+            HeaderCandidate chosen;
+            if (all.size() == 1) {
+                chosen = all.get(0);
+            } else if (own.size() == 1) {
+                chosen = own.get(0);
+            } else {
+                throw ambiguous(column.header(), (own.isEmpty() ? all : own).stream().map(HeaderCandidate::text).toList());
+            }
+            Column previous = byPosition.put(chosen.position(), column);
+            if (previous != null) {
+                throw new InputFileException(file, "ambiguous header in sheet " + sheetName + ", row " + headerRow
+                        + ": '" + chosen.text() + "' matches both " + previous.header() + " and " + column.header()
+                        + " (check briefing.ingest.header-aliases)");
+            }
+        }
+        return Map.copyOf(byPosition);
+    }
+
+    private InputFileException ambiguous(String column, List<String> texts) {
+        return new InputFileException(file, "ambiguous header in sheet " + sheetName + ", row " + headerRow + ": "
+                + texts.stream().map(t -> "'" + t + "'").collect(Collectors.joining(" and "))
+                + " all mean " + column + "; rename or remove one");
+    }
+
+    private static List<String> texts(RawRow raw) {
+        List<String> texts = new ArrayList<>();
+        for (RawCell cell : raw.cells()) {
+            if (!cell.value().isBlank()) {
+                texts.add(cell.value().raw().strip());
+            }
+        }
+        return texts;
+    }
+
+    // ---- rows -----------------------------------------------------------------------------------
+
+    private record RawCell(int position, CellValue value) { }
+
+    private record RawRow(long row, List<RawCell> cells) { }
+
+    private SheetRow toSheetRow(RawRow raw) {
+        Map<Column, CellValue> cells = new EnumMap<>(Column.class);
+        int width = 0;
+        for (RawCell cell : raw.cells()) {
+            if (cell.value().isBlank()) {
+                continue;
+            }
+            width = Math.max(width, cell.position() + 1);
+            Column column = columnsByPosition.get(cell.position());
+            if (column != null) {
+                cells.put(column, cell.value());
+            }
+        }
+        if (cells.isEmpty()) {
+            return null;
+        }
+        String[] texts = new String[width];
+        java.util.Arrays.fill(texts, "");
+        for (RawCell cell : raw.cells()) {
+            if (!cell.value().isBlank()) {
+                texts[cell.position()] = cell.value().raw();
+            }
+        }
+        return new SheetRow(raw.row(), cells, List.of(texts));
+    }
+
+    private RawRow readRawRow() throws XMLStreamException {
+        while (!finished && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
+                return readRow();
+            }
+            if (event == XMLStreamConstants.END_ELEMENT && "sheetData".equals(xml.getLocalName())) {
+                finished = true; // what follows (merged cells, page setup, ...) holds no data
+            }
+        }
+        finished = true;
+        return null;
+    }
+
+    private RawRow readRow() throws XMLStreamException {
+        String r = attribute(xml, "r");
+        long number;
+        if (r == null || r.isBlank()) {
+            number = lastRowNumber + 1;
+            rowsWithoutNumber++;
+        } else {
+            number = Long.parseLong(r.strip());
+        }
+        lastRowNumber = number;
+        List<RawCell> cells = new ArrayList<>();
+        int lastPosition = -1;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if ("c".equals(xml.getLocalName())) {
+                    RawCell cell = readCell(lastPosition);
+                    lastPosition = cell.position();
+                    cells.add(cell);
+                } else {
+                    skipElement();
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                break; // </row>
+            }
+        }
+        return new RawRow(number, cells);
+    }
+
+    private RawCell readCell(int lastPosition) throws XMLStreamException {
+        String ref = attribute(xml, "r");
+        String type = attribute(xml, "t");
+        String style = attribute(xml, "s");
+        // a cell without a reference stands right of the previous one
+        int position = ref == null || ref.isBlank() ? lastPosition + 1 : columnIndex(ref);
+        boolean date = false;
+        if (style != null && !style.isBlank()) {
+            int index = Integer.parseInt(style.strip());
+            date = index >= 0 && index < dateStyles.length && dateStyles[index];
+        } else {
+            date = dateStyles.length > 0 && dateStyles[0];
+        }
+        String v = null;
+        String inline = null;
+        boolean formula = false;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "f" -> {
+                        formula = true;
+                        xml.getElementText();
+                    }
+                    case "v" -> v = xml.getElementText();
+                    case "is" -> inline = readInlineString();
+                    default -> skipElement();
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                break; // </c>
+            }
+        }
+        return new RawCell(position, cellValue(type, v, inline, formula, date));
+    }
+
+    private CellValue cellValue(String type, String v, String inline, boolean formula, boolean date) {
+        if ("inlineStr".equals(type)) {
+            String text = inline != null ? inline : v;
+            return text == null ? blankOrNoValue(formula) : new CellValue(CellValue.Kind.TEXT, text, date);
+        }
+        if (v == null) {
+            return blankOrNoValue(formula);
+        }
+        if (type == null || "n".equals(type)) {
+            return v.isBlank() ? blankOrNoValue(formula) : new CellValue(CellValue.Kind.NUMBER, v.strip(), date);
+        }
+        return switch (type) {
+            case "s" -> new CellValue(CellValue.Kind.TEXT,
+                    sharedStrings.getItemAt(Integer.parseInt(v.strip())).getString(), date);
+            case "b" -> new CellValue(CellValue.Kind.BOOLEAN, v.strip(), false);
+            case "e" -> new CellValue(CellValue.Kind.ERROR, v.strip(), false);
+            // "str" is a formula's text result; "d" an ISO 8601 date some generators write
+            case "d" -> new CellValue(CellValue.Kind.TEXT, v.strip(), true);
+            default -> new CellValue(CellValue.Kind.TEXT, v, date);
+        };
+    }
+
+    private static CellValue blankOrNoValue(boolean formula) {
+        return formula ? new CellValue(CellValue.Kind.FORMULA_NO_VALUE, "", false) : CellValue.BLANK;
+    }
+
+    /** The text of an inline string: all its {@code <t>} runs, without phonetic runs. */
+    private String readInlineString() throws XMLStreamException {
+        StringBuilder sb = new StringBuilder();
+        int depth = 1;
+        while (depth > 0 && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "t" -> sb.append(xml.getElementText());
+                    case "rPh", "rPr" -> skipElement();
+                    default -> depth++;
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        return sb.toString();
+    }
+
+    private void skipElement() throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0 && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    /** Zero-based column of a cell reference such as {@code AB12}. */
+    static int columnIndex(String ref) {
+        int column = 0;
+        int i = 0;
+        for (; i < ref.length(); i++) {
+            char ch = Character.toUpperCase(ref.charAt(i));
+            if (ch < 'A' || ch > 'Z') {
+                break;
+            }
+            column = column * 26 + (ch - 'A' + 1);
+        }
+        if (i == 0) {
+            throw new IllegalStateException("bad cell reference '" + ref + "'");
+        }
+        return column - 1;
+    }
+
+    private static String attribute(XMLStreamReader xml, String name) {
+        return xml.getAttributeValue(null, name);
+    }
+
+    // ---- support --------------------------------------------------------------------------------
+
+    private static InputFileException corrupt(Path file, Throwable e) {
+        if (e instanceof InputFileException ife) {
+            return ife;
+        }
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (reason.length() > 160) {
+            reason = reason.substring(0, 157) + "...";
+        }
+        return new InputFileException(file, "corrupt or truncated xlsx workbook, cannot be read (" + reason + ")", e);
+    }
+
+    private static void closeQuietly(SheetRowReader reader, OPCPackage pkg) {
+        if (reader != null) {
+            reader.close();
+        } else {
+            pkg.revert();
+        }
+    }
+
+    private static XMLInputFactory newXmlFactory() {
+        XMLInputFactory factory = new WstxInputFactory();
+        // XXE safety: a workbook is untrusted input
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+}
