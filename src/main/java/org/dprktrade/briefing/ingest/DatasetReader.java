@@ -17,9 +17,8 @@ import java.util.function.Consumer;
 import org.dprktrade.briefing.report.InputSummary;
 
 /**
- * Reads one whole workbook: {@link SheetRowReader} for the rows, {@link RowInterpreter} for the cell
- * rules, then the rejected-share check. For the {@code validate} command and tests; the batch job
- * streams the same two classes itself and reuses {@link #checkRejectedShare}.
+ * Reads one whole workbook through {@link WorkbookStream}, then checks the rejected share. For the
+ * {@code validate} command and tests; the batch job pulls from a {@link WorkbookStream} itself.
  */
 public final class DatasetReader {
 
@@ -36,45 +35,16 @@ public final class DatasetReader {
      */
     public static InputSummary read(Path file, Dataset dataset, IngestProperties props,
                                     Consumer<AcceptedRow> accepted, Consumer<RowProblem> problems) {
-        String sha256;
-        long read = 0;
-        long acceptedCount = 0;
-        long rejected = 0;
-        long[] warnings = {0};
-        String sheet;
-        try (SheetRowReader rows = SheetRowReader.open(file, dataset, props)) {
-            // the checksum is taken after open() has vetted the file (exists, size, kind)
-            sha256 = sha256(file);
-            sheet = rows.sheetName();
-            RowInterpreter interpreter = new RowInterpreter(dataset, props, rows.fileName(), sheet, rows.isDate1904());
-            boolean[] error = {false};
-            Consumer<RowProblem> counting = p -> {
-                if (p.isError()) {
-                    error[0] = true;
-                } else {
-                    warnings[0]++;
-                }
-                problems.accept(p);
-            };
-            SheetRow row;
-            while ((row = rows.next()) != null) {
-                if (interpreter.isTotalRow(row)) {
-                    continue;
-                }
-                read++;
-                error[0] = false;
-                Optional<AcceptedRow> result = interpreter.interpret(row, counting);
-                if (result.isPresent()) {
-                    acceptedCount++;
-                    accepted.accept(result.get());
-                } else if (error[0]) {
-                    rejected++;
-                }
+        InputSummary summary;
+        try (WorkbookStream stream = WorkbookStream.open(file, dataset, props, problems)) {
+            AcceptedRow row;
+            while ((row = stream.next()) != null) {
+                accepted.accept(row);
             }
+            summary = stream.summary();
         }
-        checkRejectedShare(file, read, rejected, props.maxRejectedShare());
-        return new InputSummary(dataset, InputFileException.nameOf(file), sheet, sha256, read, acceptedCount,
-                rejected, warnings[0]);
+        checkRejectedShare(file, summary, props.maxRejectedShare());
+        return summary;
     }
 
     /**

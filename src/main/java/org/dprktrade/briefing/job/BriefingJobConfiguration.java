@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 
 import org.dprktrade.briefing.BriefingProperties;
 import org.dprktrade.briefing.indicators.IndicatorCalculator;
+import org.dprktrade.briefing.indicators.KeyDevelopmentThresholds;
+import org.dprktrade.briefing.indicators.KeyDevelopments;
 import org.dprktrade.briefing.indicators.QuarterIndicators;
 import org.dprktrade.briefing.ingest.AcceptedRow;
 import org.dprktrade.briefing.ingest.Dataset;
@@ -108,6 +110,8 @@ class BriefingJobConfiguration {
             QuarterIndicators indicators = IndicatorCalculator.compute(period, runData.trade(), runData.labor(),
                     LocalDate.now(clock));
             runData.setIndicators(indicators);
+            runData.setKeyDevelopments(KeyDevelopments.sentences(indicators, runData.trade(),
+                    KeyDevelopmentThresholds.DEFAULTS));
             contribution.incrementWriteCount(indicators.indicators().size());
             return RepeatStatus.FINISHED;
         };
@@ -121,9 +125,9 @@ class BriefingJobConfiguration {
             var stepExecution = contribution.getStepExecution();
             Quarter period = Quarter.parse(stepExecution.getJobParameters().getString(PERIOD));
             Briefing report = new Briefing(period, stepExecution.getJobExecutionId(), OffsetDateTime.now(clock),
-                    runData.indicators(), runData.trade(), runData.labor(), runData.problems(), runData.inputs(),
+                    runData.indicators(), runData.keyDevelopments(), runData.trade(), runData.labor(), runData.problems(), runData.inputs(),
                     runData.sources());
-            runData.setOutputs(ReportWriter.writeAll(report, briefing.reportsDir()));
+            runData.setOutputs(new ReportWriter().writeAll(report, briefing.reportsDir()));
             stepExecution.getJobExecution().getExecutionContext()
                     .putString(REPORT_DIR, briefing.reportsDir().resolve(period.toString()).toString());
             contribution.incrementWriteCount(runData.outputs().size());

@@ -32,6 +32,7 @@ public class RunData {
     private final List<InputSummary> inputs = new ArrayList<>();
     private final Map<Dataset, Set<String>> sources = new EnumMap<>(Dataset.class);
     private QuarterIndicators indicators;
+    private List<String> keyDevelopments = List.of();
     private List<Path> outputs = List.of();
 
     public RunData() {
@@ -92,6 +93,14 @@ public class RunData {
 
     public void setIndicators(QuarterIndicators indicators) {
         this.indicators = indicators;
+    }
+
+    public List<String> keyDevelopments() {
+        return keyDevelopments;
+    }
+
+    public void setKeyDevelopments(List<String> keyDevelopments) {
+        this.keyDevelopments = List.copyOf(keyDevelopments);
     }
 
     public List<Path> outputs() {

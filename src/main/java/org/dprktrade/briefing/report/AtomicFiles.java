@@ -23,6 +23,8 @@ import java.util.Objects;
  */
 public final class AtomicFiles {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /** The body of a file: writes to the stream it is given and does not close it. */
     @FunctionalInterface
     public interface Body {
@@ -48,7 +50,9 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Leading dot and .tmp suffix: never matched by a glob for reports, hidden from casual listings.
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // createFile, not createTempFile: the report gets the usual permissions (umask), not owner-only.
+        Path temp = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp"));
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new UnclosableOutputStream(

@@ -16,6 +16,7 @@ import org.dprktrade.briefing.period.Quarter;
  * Everything the report writers need for one quarter. Writers only read it.
  *
  * @param runId       the job execution id, printed in footers so a report can be traced to its run
+ * @param keyDevelopments plain sentences on the quarter's largest movements, most notable first
  * @param trade       monthly figures of grain, fertilizer and oil (whole history)
  * @param labor       monthly labor figures (whole history)
  * @param problems    every rejected row and warning, in file and row order
@@ -23,13 +24,14 @@ import org.dprktrade.briefing.period.Quarter;
  * @param sources     distinct {@code source} cell texts per dataset, in first-seen order
  */
 public record Briefing(Quarter period, long runId, OffsetDateTime generatedAt, QuarterIndicators indicators,
-                       Map<Dataset, TradeFigures> trade, LaborFigures labor, List<RowProblem> problems,
+                       List<String> keyDevelopments, Map<Dataset, TradeFigures> trade, LaborFigures labor, List<RowProblem> problems,
                        List<InputSummary> inputs, Map<Dataset, List<String>> sources) {
 
     public Briefing {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(indicators, "indicators");
+        keyDevelopments = List.copyOf(keyDevelopments);
         trade = Map.copyOf(trade);
         Objects.requireNonNull(labor, "labor");
         problems = List.copyOf(problems);

@@ -16,7 +16,7 @@ class UsageErrorsFunctionalTests {
     Path reports;
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "run --period 2014-Q5          | '2014-Q5' is not a quarter",
             "run --period 14-Q3            | '14-Q3' is not a quarter",
             "run --from 2014-Q3 --to 2014-Q1 | --to 2014-Q1 is before --from 2014-Q3",
@@ -24,12 +24,10 @@ class UsageErrorsFunctionalTests {
             "run --period 2014-Q3 --from 2014-Q1 --to 2014-Q2 | either --period or --from and --to",
             "run --from 2014-Q1            | a quarter is required",
             "frobnicate                    | Unmatched argument",
-            "''                            | a command is required"})
+            "\"\"                          | a command is required"})
     void badArgumentsExitTwoWithOneLineAndWriteNothing(String arguments, String expected) {
-        String[] args = (arguments.isBlank() ? "" : arguments.trim() + " ") .concat("--reports " + reports).split("\\s+");
-        if (arguments.isBlank()) {
-            args = new String[0];
-        }
+        String[] args = arguments.isBlank() ? new String[0]
+                : (arguments.trim() + " --reports " + reports).split("\\s+");
         CommandResult result = CommandResult.run(args);
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -41,7 +41,7 @@ class ReportWriterTests {
     void writesAQuarterWithNoFiguresAtAll() throws IOException {
         Briefing full = SampleBriefing.briefing();
         Briefing empty = new Briefing(full.period(), 7, full.generatedAt(),
-                new QuarterIndicators(full.period(), List.of(), List.of()), Map.of(), new LaborFigures(), List.of(),
+                new QuarterIndicators(full.period(), List.of(), List.of()), List.of(), Map.of(), new LaborFigures(), List.of(),
                 List.of(), Map.of());
 
         List<Path> written = new ReportWriter().writeAll(empty, reports);

@@ -34,13 +34,18 @@ public final class SampleBriefing {
     public static final String KOREAN = "평양";
     public static final String CHINESE = "丹东";
     public static final String INJECTION = "=HYPERLINK(\"x\")";
+    /** Sentences as the indicators stage words them; the writers print them as given. */
+    public static final List<String> KEY_DEVELOPMENTS = List.of(
+            "Grain imports rose 77.0 % on the quarter to 54,893 t; flour was 47.4 % of the tonnage.",
+            "No crude oil was recorded for the 3rd consecutive month.");
 
     private SampleBriefing() {
     }
 
     public static Briefing briefing() {
         return new Briefing(PERIOD, 42, OffsetDateTime.of(2014, 10, 10, 6, 0, 0, 0, ZoneOffset.ofHours(9)),
-                indicators(), Map.of(Dataset.GRAIN, grain(), Dataset.OIL, oil()), labor(), problems(), inputs(),
+                indicators(), KEY_DEVELOPMENTS, Map.of(Dataset.GRAIN, grain(), Dataset.OIL, oil()), labor(), problems(),
+                inputs(),
                 Map.of(Dataset.GRAIN, List.of("KITA; Chinese customs (monthly split illustrative)"),
                         Dataset.LABOR, List.of(CHINESE + " (Dandong) city statistics")));
     }

@@ -40,7 +40,6 @@ import org.dprktrade.briefing.ingest.RowProblem;
 import org.dprktrade.briefing.report.Briefing;
 import org.dprktrade.briefing.report.Formats;
 import org.dprktrade.briefing.report.InputSummary;
-import org.dprktrade.briefing.report.KeyDevelopments;
 import org.dprktrade.briefing.report.ReportTitles;
 import org.dprktrade.briefing.report.chart.QuarterlyTotals;
 import org.dprktrade.briefing.report.chart.TradeCharts;
@@ -163,7 +162,7 @@ public final class PdfBriefingWriter {
         private void keyDevelopments() throws DocumentException {
             heading("Key developments");
             com.lowagie.text.List list = bullets();
-            List<String> sentences = KeyDevelopments.of(indicators);
+            List<String> sentences = briefing.keyDevelopments();
             if (sentences.isEmpty()) {
                 list.add(new ListItem("No figures for this quarter.", fonts.body));
             }

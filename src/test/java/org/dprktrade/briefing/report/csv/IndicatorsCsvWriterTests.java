@@ -77,7 +77,7 @@ class IndicatorsCsvWriterTests {
     private static Briefing withIndicators(List<Indicator> indicators) {
         Briefing b = SampleBriefing.briefing();
         return new Briefing(b.period(), b.runId(), b.generatedAt(),
-                new QuarterIndicators(b.period(), indicators, List.of()), b.trade(), b.labor(), b.problems(),
+                new QuarterIndicators(b.period(), indicators, List.of()), b.keyDevelopments(), b.trade(), b.labor(), b.problems(),
                 b.inputs(), b.sources());
     }
 
