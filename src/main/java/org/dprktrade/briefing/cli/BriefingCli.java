@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "briefing", mixinStandardHelpOptions = true, versionProvider = BriefingCli.Version.class,
         description = "Quarterly DPRK–China trade briefing: reads the input workbooks, writes the reports.",
-        subcommands = {RunCommand.class, ValidateCommand.class, HistoryCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, HistoryCommand.class, ServeCommand.class},
         footer = {"", "Exit codes: 0 success, 1 other failure, 2 usage error, 3 input data error, 4 delivery failed."})
 public final class BriefingCli implements Runnable {
 
@@ -25,6 +25,10 @@ public final class BriefingCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Before H2 loads: its mixed-mode server must listen on loopback only (see StateDatabaseConfiguration).
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         System.exit(execute(args));
     }
 
@@ -63,7 +67,7 @@ public final class BriefingCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate or history");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate, history or serve");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -49,8 +49,10 @@ class BriefingJobConfiguration {
 
     @Bean
     Job quarterlyBriefing(JobRepository jobRepository, Step ingestGrain, Step ingestFertilizer, Step ingestLabor,
-                          Step ingestOil, Step computeIndicators, Step writeReports, RunResults results) {
+                          Step ingestOil, Step computeIndicators, Step writeReports, RunResults results,
+                          PeriodLockListener periodLockListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(periodLockListener)
                 .listener(results)
                 .start(ingestGrain)
                 .next(ingestFertilizer)

@@ -27,20 +27,43 @@ public class BriefingRunner {
     private final Job quarterlyBriefing;
     private final RunResults results;
     private final BriefingProperties properties;
+    private final PeriodLock periodLock;
+    private final StaleExecutions staleExecutions;
 
-    BriefingRunner(JobOperator jobOperator, Job quarterlyBriefing, RunResults results, BriefingProperties properties) {
+    BriefingRunner(JobOperator jobOperator, Job quarterlyBriefing, RunResults results, BriefingProperties properties,
+                   PeriodLock periodLock, StaleExecutions staleExecutions) {
         this.jobOperator = jobOperator;
         this.quarterlyBriefing = quarterlyBriefing;
         this.results = results;
         this.properties = properties;
+        this.periodLock = periodLock;
+        this.staleExecutions = staleExecutions;
     }
 
+    /**
+     * Runs the job for the period unless another live run holds it; executions abandoned by a crash
+     * are marked failed first.
+     */
     public RunOutcome run(Quarter period) {
+        Path reportDir = properties.reportsDir().resolve(period.toString());
+        staleExecutions.recover();
+        try {
+            periodLock.acquire(period);
+        } catch (PeriodLock.PeriodBusyException busy) {
+            return new RunOutcome(period, 0, ExitCodes.FAILURE, busy.getMessage(), reportDir, List.of(), List.of());
+        }
+        try {
+            return runHolding(period, reportDir);
+        } finally {
+            periodLock.release(period);
+        }
+    }
+
+    private RunOutcome runHolding(Quarter period, Path reportDir) {
         JobParameters parameters = new JobParametersBuilder()
                 .addString(BriefingJobConfiguration.PERIOD, period.toString())
                 .addLong(BriefingJobConfiguration.RUN_ID, System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000)
                 .toJobParameters();
-        Path reportDir = properties.reportsDir().resolve(period.toString());
         JobExecution execution;
         try {
             execution = jobOperator.start(quarterlyBriefing, parameters);

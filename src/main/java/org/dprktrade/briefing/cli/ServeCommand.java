@@ -1,0 +1,56 @@
+package org.dprktrade.briefing.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.dprktrade.briefing.job.StaleExecutions;
+import org.dprktrade.briefing.schedule.ScheduleProperties;
+import org.dprktrade.briefing.schedule.ScheduleRegistrar;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code serve}: starts the scheduler and runs until stopped (Ctrl-C or SIGTERM). On SIGTERM a running
+ * briefing is let finish before the process ends.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the scheduler: run and deliver each quarter's briefing on the configured cron.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    DataFolderOptions folders;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> args = new ArrayList<>(folders.asSpringArguments());
+        // a service's log belongs on its console (journald, docker logs) as well as in the log file
+        args.add("--logging.threshold.console=INFO");
+        ConfigurableApplicationContext context = SpringLauncher.startApplication(args);
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        context.getBean(StaleExecutions.class).recover();
+        Date next = context.getBean(ScheduleRegistrar.class).start();
+        ScheduleProperties schedule = context.getBean(ScheduleProperties.class);
+        out.println("serving: cron '" + schedule.cron() + "' in " + schedule.timeZone() + "; next fire "
+                + (next == null ? "never" : next.toInstant()) + "; stop with Ctrl-C or SIGTERM");
+        out.flush();
+        closed.await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,22 @@
+package org.dprktrade.briefing.job;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.DataSourceInitializer;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/** Creates the product's own tables (period locks, scheduled deliveries) at start; the script is idempotent. */
+@Configuration(proxyBeanMethods = false)
+class BriefingSchemaConfiguration {
+
+    @Bean
+    DataSourceInitializer briefingSchemaInitializer(DataSource dataSource) {
+        DataSourceInitializer initializer = new DataSourceInitializer();
+        initializer.setDataSource(dataSource);
+        initializer.setDatabasePopulator(new ResourceDatabasePopulator(new ClassPathResource("db/briefing-schema.sql")));
+        return initializer;
+    }
+}
