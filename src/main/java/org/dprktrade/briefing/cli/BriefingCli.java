@@ -25,10 +25,6 @@ public final class BriefingCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // Before H2 loads: its mixed-mode server must listen on loopback only (see StateDatabaseConfiguration).
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
         System.exit(execute(args));
     }
 
@@ -51,7 +47,8 @@ public final class BriefingCli implements Runnable {
         cli.registerConverter(org.dprktrade.briefing.period.Quarter.class, new QuarterConverter());
         cli.setParameterExceptionHandler(BriefingCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("briefing: " + SpringLauncher.oneLine(e));
+            commandLine.getErr().println("briefing: " + (e instanceof SpringLauncher.StartupFailure
+                    ? e.getMessage() : SpringLauncher.oneLine(e)));
             return ExitCodes.FAILURE;
         });
         SpringLauncher.setExtraArguments(springArgs);

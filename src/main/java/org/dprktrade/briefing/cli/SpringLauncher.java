@@ -1,7 +1,10 @@
 package org.dprktrade.briefing.cli;
 
 import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.dprktrade.briefing.BriefingApplication;
 import org.springframework.boot.Banner;
@@ -24,12 +27,40 @@ final class SpringLauncher {
     static ConfigurableApplicationContext start(Class<?> source, List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
         all.addAll(extraArguments);
-        return new SpringApplicationBuilder(source)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .run(all.toArray(String[]::new));
+        try {
+            return new SpringApplicationBuilder(source)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .run(all.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            throw new StartupFailure(describe(e), e);
+        }
     }
+
+    /** The application could not start; the message is one line for the user. */
+    static final class StartupFailure extends RuntimeException {
+        StartupFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final Pattern DATABASE_FILE = Pattern.compile("\"([^\"]+)\\.mv\\.db\"");
+
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
+                Matcher file = DATABASE_FILE.matcher(String.valueOf(sql.getMessage()));
+                return "the state database " + (file.find() ? file.group(1) + ".mv.db " : "")
+                        + "is in use by another briefing process (a running serve or run); try again when it has "
+                        + "finished, or share a PostgreSQL database between instances (profile postgres)";
+            }
+        }
+        return "cannot start: " + oneLine(e);
+    }
+
+    /** H2's "Database may be already in use". */
+    private static final int DATABASE_IN_USE = 90020;
 
     static ConfigurableApplicationContext startApplication(List<String> arguments) {
         return start(BriefingApplication.class, arguments);

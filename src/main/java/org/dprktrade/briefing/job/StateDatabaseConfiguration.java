@@ -14,22 +14,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The embedded H2 file database in the state folder that keeps job metadata and run history; several
- * processes (a {@code serve} and a {@code run}) share it through H2's automatic mixed mode. Built
+ * The embedded H2 file database in the state folder that keeps job metadata and run history. One
+ * process at a time opens it (a second gets a one-line refusal; the {@code postgres} profile is for
+ * several instances). {@code DB_CLOSE_ON_EXIT=FALSE}: Spring closes it after Quartz has let a running
+ * briefing finish, instead of H2's own shutdown hook closing it under the run. Built
  * here rather than from {@code spring.datasource.url} because the folder follows {@code --reports}
  * and H2 wants an absolute path. The {@code postgres} profile replaces it with Boot's own data source.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!postgres")
 class StateDatabaseConfiguration {
-
-    static {
-        // AUTO_SERVER lets a second process (run beside serve) share the file through the first one's
-        // TCP server; keep that server and the address it advertises on loopback.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
-    }
 
     @Bean
     DataSource dataSource(BriefingProperties properties) {
@@ -40,7 +34,7 @@ class StateDatabaseConfiguration {
             throw new UncheckedIOException("cannot create the state folder " + stateDir + ": " + e.getMessage(), e);
         }
         return DataSourceBuilder.create()
-                .url("jdbc:h2:file:" + stateDir.resolve("briefing") + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000")
+                .url("jdbc:h2:file:" + stateDir.resolve("briefing") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000")
                 .username("sa")
                 .password("")
                 .build();
