@@ -69,7 +69,7 @@ final class SmtpSender {
                 lastError.put(a, why.description());
                 if (why.transientFailure() && attempt < properties.maxAttempts()) {
                     log.warn("Attempt {} of {} to {} failed, retrying in {}: {}", attempt, properties.maxAttempts(),
-                            a.recipient(), properties.backoffBefore(attempt + 1), why.description());
+                            a.recipient(), readable(properties.backoffBefore(attempt + 1)), why.description());
                     again.add(a);
                 }
                 else {
@@ -115,6 +115,15 @@ final class SmtpSender {
         catch (MessagingException ex) {
             return null;
         }
+    }
+
+    /** {@code 200 ms}, {@code 2 s}, {@code 2.5 s}: for the log, where {@code PT2S} reads badly. */
+    static String readable(Duration wait) {
+        long millis = wait.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0)) + " s";
     }
 
     private static boolean pause(Duration wait) {

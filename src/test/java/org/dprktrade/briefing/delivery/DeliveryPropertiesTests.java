@@ -5,7 +5,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,14 @@ class DeliveryPropertiesTests {
     @EnableConfigurationProperties(DeliveryProperties.class)
     static class Bound {
     }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConfigurationPropertiesScan("org.dprktrade.briefing")
+    static class Scanned {
+    }
+
+    @TempDir
+    Path dir;
 
     final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Bound.class);
 
@@ -66,6 +76,18 @@ class DeliveryPropertiesTests {
             context.withPropertyValues("briefing.delivery.recipients=reader@example.org,")
                     .run(context -> assertThat(context.getBean(DeliveryProperties.class).recipients())
                             .containsExactly("reader@example.org"));
+        }
+
+        @Test
+        void scanningThePropertiesAsTheApplicationDoesStillBindsThemOnce() {
+            // BriefingApplication scans for @ConfigurationProperties; DeliveryConfiguration also enables them.
+            DeliveryFixtures.contextIn(dir, java.time.Clock.systemUTC())
+                    .withUserConfiguration(Scanned.class)
+                    .run(context -> {
+                        assertThat(context.getBeansOfType(DeliveryProperties.class)).hasSize(1);
+                        assertThat(context.getBeansOfType(org.dprktrade.briefing.BriefingProperties.class)).hasSize(1);
+                        assertThat(context.getBeansOfType(BriefingDelivery.class)).hasSize(1);
+                    });
         }
 
         @Test
