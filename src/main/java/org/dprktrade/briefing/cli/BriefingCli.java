@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "briefing", mixinStandardHelpOptions = true, versionProvider = BriefingCli.Version.class,
         description = "Quarterly DPRK–China trade briefing: reads the input workbooks, writes the reports.",
-        subcommands = {RunCommand.class, ValidateCommand.class, HistoryCommand.class, ServeCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, HistoryCommand.class, DeliverCommand.class,
+                ServeCommand.class},
         footer = {"", "Exit codes: 0 success, 1 other failure, 2 usage error, 3 input data error, 4 delivery failed."})
 public final class BriefingCli implements Runnable {
 
@@ -64,7 +65,7 @@ public final class BriefingCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate, history or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate, history, deliver or serve");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.dprktrade.briefing.delivery.DeliveryRecord;
+import org.dprktrade.briefing.delivery.DeliveryStatus;
 import org.dprktrade.briefing.job.RunHistory;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,12 +44,17 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println("no runs yet");
                 return ExitCodes.OK;
             }
-            out.printf("%-6s %-8s %-10s %-19s %9s  %-8s %s%n", "RUN", "PERIOD", "STATUS", "START", "DURATION",
+            out.printf("%-6s %-8s %-10s %-19s %9s  %-10s %s%n", "RUN", "PERIOD", "STATUS", "START", "DURATION",
                     "DELIVERY", "OUTPUTS");
             for (RunHistory.Entry e : entries) {
-                out.printf("%-6d %-8s %-10s %-19s %9s  %-8s %s%n", e.executionId(), e.period(), e.status(),
+                out.printf("%-6d %-8s %-10s %-19s %9s  %-10s %s%n", e.executionId(), e.period(), e.status(),
                         e.start() == null ? "-" : START.format(e.start()), format(e.duration()), e.delivery(),
                         e.reportDir().isEmpty() ? "-" : e.reportDir());
+                for (DeliveryRecord r : e.recipients()) {
+                    out.printf("         %-7s %s (attempts %d%s)%s%n", r.status(), r.recipient(), r.attempts(),
+                            r.revision() > 1 ? ", revision " + r.revision() : "",
+                            r.lastError() == null || r.status() == DeliveryStatus.SENT ? "" : ": " + r.lastError());
+                }
             }
             out.flush();
             return ExitCodes.OK;

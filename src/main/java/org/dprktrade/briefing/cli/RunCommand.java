@@ -81,8 +81,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void report(RunOutcome outcome, PrintWriter out, PrintWriter err) {
-        if (outcome.succeeded()) {
-            out.println(outcome.message());
+        if (outcome.succeeded() || outcome.exitCode() == ExitCodes.DELIVERY_FAILED) {
+            (outcome.succeeded() ? out : err).println((outcome.succeeded() ? "" : "briefing: ") + outcome.message());
+            err.flush();
             for (Path file : outcome.outputs()) {
                 out.println("  " + file);
             }

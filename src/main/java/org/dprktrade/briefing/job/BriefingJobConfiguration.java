@@ -6,6 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.dprktrade.briefing.BriefingProperties;
+import org.dprktrade.briefing.delivery.BriefingDelivery;
+import org.dprktrade.briefing.delivery.DeliveryOutcome;
+import org.dprktrade.briefing.delivery.DeliveryRequest;
+import org.dprktrade.briefing.delivery.DeliveryResult;
+import org.dprktrade.briefing.delivery.Revision;
 import org.dprktrade.briefing.indicators.IndicatorCalculator;
 import org.dprktrade.briefing.indicators.KeyDevelopmentThresholds;
 import org.dprktrade.briefing.indicators.KeyDevelopments;
@@ -16,6 +21,7 @@ import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.Briefing;
 import org.dprktrade.briefing.report.ReportWriter;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -23,6 +29,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +38,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The quarterly briefing job, read top to bottom in execution order:
- * ingest each workbook → compute the quarter's indicators → write the reports.
+ * ingest each workbook → compute the quarter's indicators → write the reports → deliver the briefing.
  * Job parameters: {@code period} (e.g. {@code 2014-Q3}) and {@code run.id}, which makes every run a new
  * instance so that a period can be rerun.
  */
@@ -43,13 +50,17 @@ class BriefingJobConfiguration {
     static final String RUN_ID = "run.id";
     /** Execution-context key of the report folder, shown by {@code history}. */
     static final String REPORT_DIR = "briefing.reportDir";
+    /** Execution-context keys of what a later {@code deliver} needs to send the same briefing again. */
+    static final String KEY_DEVELOPMENTS = "briefing.keyDevelopments";
+    static final String PROVISIONAL_REASONS = "briefing.provisionalReasons";
 
     /** Rows per chunk: large enough that Batch's per-chunk bookkeeping stays small beside the parse. */
     private static final int CHUNK_SIZE = 5_000;
 
     @Bean
     Job quarterlyBriefing(JobRepository jobRepository, Step ingestGrain, Step ingestFertilizer, Step ingestLabor,
-                          Step ingestOil, Step computeIndicators, Step writeReports, RunResults results,
+                          Step ingestOil, Step computeIndicators, Step writeReports, Step deliverBriefing,
+                          RunResults results,
                           PeriodLockListener periodLockListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(periodLockListener)
@@ -60,6 +71,7 @@ class BriefingJobConfiguration {
                 .next(ingestOil)
                 .next(computeIndicators)
                 .next(writeReports)
+                .next(deliverBriefing)
                 .build();
     }
 
@@ -114,6 +126,9 @@ class BriefingJobConfiguration {
             runData.setIndicators(indicators);
             runData.setKeyDevelopments(KeyDevelopments.sentences(indicators, runData.trade(),
                     KeyDevelopmentThresholds.DEFAULTS));
+            ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
+            job.putString(KEY_DEVELOPMENTS, String.join("\n", runData.keyDevelopments()));
+            job.putString(PROVISIONAL_REASONS, String.join("\n", indicators.provisionalReasons()));
             contribution.incrementWriteCount(indicators.indicators().size());
             return RepeatStatus.FINISHED;
         };
@@ -122,13 +137,13 @@ class BriefingJobConfiguration {
 
     @Bean
     Step writeReports(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData, Clock clock,
-                      BriefingProperties briefing) {
+                      BriefingProperties briefing, BriefingDelivery delivery) {
         Tasklet write = (contribution, chunkContext) -> {
             var stepExecution = contribution.getStepExecution();
             Quarter period = Quarter.parse(stepExecution.getJobParameters().getString(PERIOD));
             Briefing report = new Briefing(period, stepExecution.getJobExecutionId(), OffsetDateTime.now(clock),
                     runData.indicators(), runData.keyDevelopments(), runData.trade(), runData.labor(), runData.problems(), runData.inputs(),
-                    runData.sources());
+                    runData.sources(), delivery.revisionFor(period).map(Revision::mark).orElse(null));
             runData.setOutputs(new ReportWriter().writeAll(report, briefing.reportsDir()));
             stepExecution.getJobExecution().getExecutionContext()
                     .putString(REPORT_DIR, briefing.reportsDir().resolve(period.toString()).toString());
@@ -137,6 +152,35 @@ class BriefingJobConfiguration {
         };
         return new StepBuilder("writeReports", jobRepository).tasklet(write, tm).build();
     }
+
+    /**
+     * Sends the PDF to the readers. A delivery that fails is recorded per recipient and leaves the
+     * reports in place: the step still completes (the briefing exists), the runner reports exit 4,
+     * and {@code deliver --period} retries without recomputing.
+     */
+    @Bean
+    Step deliverBriefing(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
+                         BriefingProperties briefing, BriefingDelivery delivery) {
+        Tasklet deliver = (contribution, chunkContext) -> {
+            var stepExecution = contribution.getStepExecution();
+            Quarter period = Quarter.parse(stepExecution.getJobParameters().getString(PERIOD));
+            QuarterIndicators indicators = runData.indicators();
+            DeliveryResult result = delivery.deliver(new DeliveryRequest(period, stepExecution.getJobExecutionId(),
+                    ReportWriter.pdfPath(briefing.reportsDir(), period),
+                    ReportWriter.workbookPath(briefing.reportsDir(), period), runData.keyDevelopments(),
+                    indicators.provisional(), indicators.provisionalReasons()));
+            runData.setDelivery(result);
+            contribution.incrementWriteCount(result.sentNow().size());
+            if (result.outcome() == DeliveryOutcome.FAILED) {
+                contribution.setExitStatus(new ExitStatus(DELIVERY_FAILED, result.summary()));
+            }
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("deliverBriefing", jobRepository).tasklet(deliver, tm).build();
+    }
+
+    /** Exit status of a run whose reports were written but not delivered. */
+    static final String DELIVERY_FAILED = "DELIVERY_FAILED";
 
     @Bean
     @JobScope

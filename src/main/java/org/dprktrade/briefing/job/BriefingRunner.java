@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.dprktrade.briefing.BriefingProperties;
 import org.dprktrade.briefing.cli.ExitCodes;
+import org.dprktrade.briefing.delivery.BriefingDelivery;
+import org.dprktrade.briefing.delivery.DeliveryOutcome;
+import org.dprktrade.briefing.delivery.DeliveryResult;
 import org.dprktrade.briefing.ingest.InputFileException;
 import org.dprktrade.briefing.period.Quarter;
 import org.springframework.batch.core.BatchStatus;
@@ -29,9 +32,11 @@ public class BriefingRunner {
     private final BriefingProperties properties;
     private final PeriodLock periodLock;
     private final StaleExecutions staleExecutions;
+    private final BriefingDelivery delivery;
 
     BriefingRunner(JobOperator jobOperator, Job quarterlyBriefing, RunResults results, BriefingProperties properties,
-                   PeriodLock periodLock, StaleExecutions staleExecutions) {
+                   PeriodLock periodLock, StaleExecutions staleExecutions, BriefingDelivery delivery) {
+        this.delivery = delivery;
         this.jobOperator = jobOperator;
         this.quarterlyBriefing = quarterlyBriefing;
         this.results = results;
@@ -50,13 +55,20 @@ public class BriefingRunner {
         try {
             periodLock.acquire(period);
         } catch (PeriodLock.PeriodBusyException busy) {
-            return new RunOutcome(period, 0, ExitCodes.FAILURE, busy.getMessage(), reportDir, List.of(), List.of());
+            return new RunOutcome(period, 0, ExitCodes.FAILURE, busy.getMessage(), reportDir, List.of(), List.of(),
+                    null);
         }
+        RunOutcome outcome;
         try {
-            return runHolding(period, reportDir);
+            outcome = runHolding(period, reportDir);
         } finally {
             periodLock.release(period);
         }
+        if (outcome.exitCode() == ExitCodes.FAILURE || outcome.exitCode() == ExitCodes.INPUT_DATA) {
+            // readers never get a failed run's reports; the operators hear of it instead
+            delivery.notifyOperators(period, outcome.message());
+        }
+        return outcome;
     }
 
     private RunOutcome runHolding(Quarter period, Path reportDir) {
@@ -69,22 +81,27 @@ public class BriefingRunner {
             execution = jobOperator.start(quarterlyBriefing, parameters);
         } catch (Exception e) {
             return new RunOutcome(period, 0, ExitCodes.FAILURE, period + ": the job could not start: " + oneLine(e),
-                    reportDir, List.of(), List.of());
+                    reportDir, List.of(), List.of(), null);
         }
         RunResults.Snapshot snapshot = results.take(execution.getId());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return new RunOutcome(period, execution.getId(), ExitCodes.OK,
-                    period + ": reports written to " + reportDir, reportDir, snapshot.outputs(), snapshot.problems());
+            DeliveryResult delivery = snapshot.delivery();
+            boolean delivered = delivery == null || delivery.outcome() != DeliveryOutcome.FAILED;
+            String message = period + ": reports written to " + reportDir
+                    + (delivery == null ? "" : "; " + delivery.summary())
+                    + (delivered ? "" : "; retry with: deliver --period " + period);
+            return new RunOutcome(period, execution.getId(), delivered ? ExitCodes.OK : ExitCodes.DELIVERY_FAILED,
+                    message, reportDir, snapshot.outputs(), snapshot.problems(), delivery);
         }
         Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         InputFileException inputFailure = find(failure, InputFileException.class);
         if (inputFailure != null) {
             return new RunOutcome(period, execution.getId(), ExitCodes.INPUT_DATA,
-                    period + ": " + inputFailure.getMessage(), reportDir, List.of(), snapshot.problems());
+                    period + ": " + inputFailure.getMessage(), reportDir, List.of(), snapshot.problems(), null);
         }
         String why = failure == null ? "job ended " + execution.getStatus() : oneLine(failure);
         return new RunOutcome(period, execution.getId(), ExitCodes.FAILURE, period + ": run failed: " + why,
-                reportDir, List.of(), snapshot.problems());
+                reportDir, List.of(), snapshot.problems(), null);
     }
 
     static <T extends Throwable> T find(Throwable failure, Class<T> type) {

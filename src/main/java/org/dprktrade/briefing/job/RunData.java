@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.dprktrade.briefing.aggregate.LaborFigures;
 import org.dprktrade.briefing.aggregate.TradeFigures;
+import org.dprktrade.briefing.delivery.DeliveryResult;
 import org.dprktrade.briefing.indicators.QuarterIndicators;
 import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.RowProblem;
@@ -34,6 +35,7 @@ public class RunData {
     private QuarterIndicators indicators;
     private List<String> keyDevelopments = List.of();
     private List<Path> outputs = List.of();
+    private DeliveryResult delivery;
 
     public RunData() {
         for (Dataset d : Dataset.values()) {
@@ -93,6 +95,15 @@ public class RunData {
 
     public void setIndicators(QuarterIndicators indicators) {
         this.indicators = indicators;
+    }
+
+    /** The delivery step's result, or {@code null} before it ran. */
+    public DeliveryResult delivery() {
+        return delivery;
+    }
+
+    public void setDelivery(DeliveryResult delivery) {
+        this.delivery = delivery;
     }
 
     public List<String> keyDevelopments() {

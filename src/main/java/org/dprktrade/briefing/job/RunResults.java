@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.dprktrade.briefing.delivery.DeliveryResult;
 import org.dprktrade.briefing.ingest.RowProblem;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RunResults implements JobExecutionListener {
 
-    record Snapshot(List<RowProblem> problems, List<Path> outputs) {
+    /** @param delivery {@code null} when the run did not reach delivery */
+    record Snapshot(List<RowProblem> problems, List<Path> outputs, DeliveryResult delivery) {
     }
 
     private final Map<Long, Snapshot> byExecution = new ConcurrentHashMap<>();
@@ -29,11 +31,12 @@ class RunResults implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        byExecution.put(jobExecution.getId(), new Snapshot(List.copyOf(runData.problems()), runData.outputs()));
+        byExecution.put(jobExecution.getId(), new Snapshot(List.copyOf(runData.problems()), runData.outputs(),
+                runData.delivery()));
     }
 
     Snapshot take(long executionId) {
         Snapshot snapshot = byExecution.remove(executionId);
-        return snapshot != null ? snapshot : new Snapshot(List.of(), List.of());
+        return snapshot != null ? snapshot : new Snapshot(List.of(), List.of(), null);
     }
 }

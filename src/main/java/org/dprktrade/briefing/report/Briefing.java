@@ -22,10 +22,12 @@ import org.dprktrade.briefing.period.Quarter;
  * @param problems    every rejected row and warning, in file and row order
  * @param inputs      one summary per workbook read
  * @param sources     distinct {@code source} cell texts per dataset, in first-seen order
+ * @param revisionNote for a period already delivered to readers, e.g. "Revision 2 — replaces the briefing
+ *                    sent 2015-01-10"; {@code null} for a first briefing
  */
 public record Briefing(Quarter period, long runId, OffsetDateTime generatedAt, QuarterIndicators indicators,
                        List<String> keyDevelopments, Map<Dataset, TradeFigures> trade, LaborFigures labor, List<RowProblem> problems,
-                       List<InputSummary> inputs, Map<Dataset, List<String>> sources) {
+                       List<InputSummary> inputs, Map<Dataset, List<String>> sources, String revisionNote) {
 
     public Briefing {
         Objects.requireNonNull(period, "period");
@@ -37,6 +39,13 @@ public record Briefing(Quarter period, long runId, OffsetDateTime generatedAt, Q
         problems = List.copyOf(problems);
         inputs = List.copyOf(inputs);
         sources = Map.copyOf(sources);
+    }
+
+    /** A first briefing (no revision note). */
+    public Briefing(Quarter period, long runId, OffsetDateTime generatedAt, QuarterIndicators indicators,
+                    List<String> keyDevelopments, Map<Dataset, TradeFigures> trade, LaborFigures labor,
+                    List<RowProblem> problems, List<InputSummary> inputs, Map<Dataset, List<String>> sources) {
+        this(period, runId, generatedAt, indicators, keyDevelopments, trade, labor, problems, inputs, sources, null);
     }
 
     public boolean provisional() {
