@@ -1,0 +1,112 @@
+package org.dprktrade.briefing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * {@code run} and {@code deliver} against a real SMTP server in the test process (GreenMail on
+ * loopback): the briefing arrives with its PDF; a server that is down gives exit 4 with the reports
+ * written, and a later {@code deliver} sends them without recomputing.
+ */
+class DeliveryFunctionalTests {
+
+    private static final String READER = "analysts@example.org"; // config/application.yml
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void theBriefingArrivesWithThePdfOfTheRun() throws Exception {
+        int port = freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            CommandResult result = run(port, "run", "--period", "2014-Q3");
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).contains("delivered 2014-Q3 to 1 recipient(s)");
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(1);
+            MimeMessage message = received[0];
+            assertThat(message.getSubject()).isEqualTo("Quarterly briefing 2014-Q3 — DPRK–China trade");
+            assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly(READER);
+            assertThat(attachment(message, "briefing-2014-Q3.pdf"))
+                    .isEqualTo(Files.readAllBytes(reports.resolve("2014-Q3/briefing-2014-Q3.pdf")));
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aServerThatIsDownGivesExitFourAndALaterDeliverSendsTheSameReports() throws Exception {
+        int port = freePort();
+
+        CommandResult failed = run(port, "run", "--period", "2014-Q3");
+
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.DELIVERY_FAILED);
+        assertThat(failed.err()).contains("delivery of 2014-Q3 failed").contains("deliver --period 2014-Q3");
+        Path pdf = reports.resolve("2014-Q3/briefing-2014-Q3.pdf");
+        byte[] written = Files.readAllBytes(pdf);
+        assertThat(run(port, "history").out()).contains("FAILED 0/1").contains("FAILED  " + READER + " (attempts 3");
+
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            CommandResult delivered = run(port, "deliver", "--period", "2014-Q3");
+
+            assertThat(delivered.exitCode()).as(delivered.err()).isZero();
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(attachment(smtp.getReceivedMessages()[0], "briefing-2014-Q3.pdf")).isEqualTo(written);
+            assertThat(Files.readAllBytes(pdf)).isEqualTo(written);
+            assertThat(run(port, "history").out()).contains("SENT 1/1");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private CommandResult run(int port, String... command) {
+        String[] args = new String[command.length + 10];
+        System.arraycopy(command, 0, args, 0, command.length);
+        String[] common = {"--input", "input", "--reports", reports.toString(),
+                "--briefing.delivery.mode=smtp", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + port,
+                "--spring.mail.properties.mail.smtp.starttls.required=false",
+                "--spring.mail.properties.mail.smtp.starttls.enable=false",
+                "--briefing.delivery.initial-backoff=50ms"};
+        System.arraycopy(common, 0, args, command.length, common.length);
+        return CommandResult.run(args);
+    }
+
+    private static byte[] attachment(MimeMessage message, String fileName) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (fileName.equals(part.getFileName())) {
+                try (InputStream in = part.getInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no attachment " + fileName);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
