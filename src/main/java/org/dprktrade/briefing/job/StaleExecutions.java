@@ -39,9 +39,10 @@ public class StaleExecutions {
             if (period != null && periodLock.isHeld(Quarter.parse(period))) {
                 continue;
             }
+            String leftAs = execution.getStatus().name();
             jobOperator.recover(execution);
             log.warn("execution {} of {} was left {} by a process that ended; marked FAILED", execution.getId(),
-                    period, execution.getStatus());
+                    period, leftAs);
             recovered.add(execution.getId());
         }
         return recovered;

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Profile;
  * The embedded H2 file database in the state folder that keeps job metadata and run history. One
  * process at a time opens it (a second gets a one-line refusal; the {@code postgres} profile is for
  * several instances). {@code DB_CLOSE_ON_EXIT=FALSE}: Spring closes it after Quartz has let a running
- * briefing finish, instead of H2's own shutdown hook closing it under the run. Built
+ * briefing finish, instead of H2's own shutdown hook closing it under the run. {@code WRITE_DELAY=0}:
+ * every commit reaches the file at once, so a run killed a moment later still shows in history. Built
  * here rather than from {@code spring.datasource.url} because the folder follows {@code --reports}
  * and H2 wants an absolute path. The {@code postgres} profile replaces it with Boot's own data source.
  */
@@ -34,7 +35,7 @@ class StateDatabaseConfiguration {
             throw new UncheckedIOException("cannot create the state folder " + stateDir + ": " + e.getMessage(), e);
         }
         return DataSourceBuilder.create()
-                .url("jdbc:h2:file:" + stateDir.resolve("briefing") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000")
+                .url("jdbc:h2:file:" + stateDir.resolve("briefing") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000")
                 .username("sa")
                 .password("")
                 .build();
