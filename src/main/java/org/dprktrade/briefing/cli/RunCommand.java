@@ -1,10 +1,14 @@
 package org.dprktrade.briefing.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.dprktrade.briefing.BriefingApplication;
 import org.dprktrade.briefing.ingest.RowProblem;
 import org.dprktrade.briefing.job.BriefingRunner;
 import org.dprktrade.briefing.job.RunOutcome;
@@ -42,8 +46,21 @@ final class RunCommand implements Callable<Integer> {
         List<Quarter> quarters = quarters();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ConfigurableApplicationContext context = SpringLauncher.startApplication(folders.asSpringArguments())) {
-            BriefingRunner runner = context.getBean(BriefingRunner.class);
+        ConfigurableApplicationContext context = SpringLauncher.start(BriefingApplication.class,
+                folders.asSpringArguments(), false);
+        BriefingRunner runner = context.getBean(BriefingRunner.class);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            runner.stopRunning();
+            try {
+                finished.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            context.close();
+        }, "briefing-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
             for (int i = 0; i < quarters.size(); i++) {
                 RunOutcome outcome = runner.run(quarters.get(i));
                 report(outcome, out, err);
@@ -56,8 +73,19 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             return ExitCodes.OK;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+                context.close();
+            } catch (IllegalStateException shuttingDown) {
+                // the signal's hook closes the context
+            }
         }
     }
+
+    /** How long a SIGTERM waits for the running step to reach a chunk boundary and stop. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private List<Quarter> quarters() {
         if (period != null && (from != null || to != null)) {

@@ -25,6 +25,14 @@ final class SpringLauncher {
     }
 
     static ConfigurableApplicationContext start(Class<?> source, List<String> arguments) {
+        return start(source, arguments, true);
+    }
+
+    /**
+     * @param shutdownHook whether Spring closes the context on SIGTERM by itself; {@code run} closes it
+     *                     in its own hook, after its job has stopped
+     */
+    static ConfigurableApplicationContext start(Class<?> source, List<String> arguments, boolean shutdownHook) {
         List<String> all = new ArrayList<>(arguments);
         all.addAll(extraArguments);
         try {
@@ -32,6 +40,7 @@ final class SpringLauncher {
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
+                    .registerShutdownHook(shutdownHook)
                     .run(all.toArray(String[]::new));
         } catch (RuntimeException e) {
             throw new StartupFailure(describe(e), e);

@@ -93,6 +93,11 @@ public class BriefingRunner {
             return new RunOutcome(period, execution.getId(), delivered ? ExitCodes.OK : ExitCodes.DELIVERY_FAILED,
                     message, reportDir, snapshot.outputs(), snapshot.problems(), delivery);
         }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return new RunOutcome(period, execution.getId(), ExitCodes.FAILURE, period + ": stopped before it finished "
+                    + "(execution " + execution.getId() + "); reports of the period are as they were; run it again",
+                    reportDir, List.of(), snapshot.problems(), null);
+        }
         Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         InputFileException inputFailure = find(failure, InputFileException.class);
         if (inputFailure != null) {
@@ -102,6 +107,20 @@ public class BriefingRunner {
         String why = failure == null ? "job ended " + execution.getStatus() : oneLine(failure);
         return new RunOutcome(period, execution.getId(), ExitCodes.FAILURE, period + ": run failed: " + why,
                 reportDir, List.of(), snapshot.problems(), null);
+    }
+
+    /**
+     * Asks every run of this process to stop at its next chunk boundary (SIGTERM): the execution ends
+     * STOPPED, not STARTED forever, and the period can be run again.
+     */
+    public void stopRunning() {
+        for (long id : results.running()) {
+            try {
+                jobOperator.stop(id);
+            } catch (Exception e) {
+                // it finished in the meantime: nothing to stop
+            }
+        }
     }
 
     static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -106,7 +106,21 @@ public class PeriodLock implements DisposableBean {
             }
             holder = holder(period).orElse(holder);
         }
-        throw new PeriodBusyException(period, holder);
+        throw new PeriodBusyException(period, withExecution(period, holder));
+    }
+
+    /** A run that has just taken the lock names its execution a moment later: wait briefly for it. */
+    private Holder withExecution(Quarter period, Holder holder) {
+        for (int i = 0; i < 30 && holder.executionId() == null; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            holder = holder(period).orElse(holder);
+        }
+        return holder;
     }
 
     /** Notes which job execution holds the period, for the message another run gets. */

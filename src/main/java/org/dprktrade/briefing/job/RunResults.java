@@ -3,6 +3,7 @@ package org.dprktrade.briefing.job;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.dprktrade.briefing.delivery.DeliveryResult;
@@ -23,6 +24,7 @@ class RunResults implements JobExecutionListener {
     }
 
     private final Map<Long, Snapshot> byExecution = new ConcurrentHashMap<>();
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final RunData runData;
 
     RunResults(RunData runData) {
@@ -30,7 +32,18 @@ class RunResults implements JobExecutionListener {
     }
 
     @Override
+    public void beforeJob(JobExecution jobExecution) {
+        running.add(jobExecution.getId());
+    }
+
+    /** Executions this process is running now. */
+    Set<Long> running() {
+        return Set.copyOf(running);
+    }
+
+    @Override
     public void afterJob(JobExecution jobExecution) {
+        running.remove(jobExecution.getId());
         byExecution.put(jobExecution.getId(), new Snapshot(List.copyOf(runData.problems()), runData.outputs(),
                 runData.delivery()));
     }

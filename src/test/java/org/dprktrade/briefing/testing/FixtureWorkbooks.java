@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -31,6 +34,32 @@ public final class FixtureWorkbooks {
                 m -> List.of(List.of(m, "Diesel", 10, "t")));
         write(dir.resolve("labor.xlsx"), "labor", List.of("month", "location", "workers_entering"), from, to,
                 m -> List.of(List.of(m, "Dandong", 30)));
+    }
+
+    /**
+     * A grain workbook of {@code rows} rows of rice, 1 t each, spread over 2012–2014, each with its own
+     * source text: slow enough to read (about a second per 300,000 rows) that a signal lands mid-step.
+     */
+    public static void writeLargeGrain(Path file, int rows) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("grain");
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("month");
+            header.createCell(1).setCellValue("commodity");
+            header.createCell(2).setCellValue("quantity_t");
+            header.createCell(3).setCellValue("source");
+            for (int r = 1; r <= rows; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue(String.format("%d-%02d", 2012 + r % 3, 1 + r % 12));
+                row.createCell(1).setCellValue("Rice");
+                row.createCell(2).setCellValue(1);
+                row.createCell(3).setCellValue("line " + r);
+            }
+            workbook.write(out);
+        } finally {
+            workbook.close();
+        }
     }
 
     private interface Rows {
