@@ -1,5 +1,7 @@
 package org.dprktrade.briefing.ingest;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +21,10 @@ public record SheetRow(long row, Map<Column, CellValue> cells, List<String> rawT
         if (row < 1) {
             throw new IllegalArgumentException("row must be 1 or more: " + row);
         }
-        cells = Map.copyOf(Objects.requireNonNull(cells, "cells"));
+        // an EnumMap copy: a few array stores, and lookups by ordinal (a row is built for every sheet row)
+        Objects.requireNonNull(cells, "cells");
+        cells = Collections.unmodifiableMap(cells.isEmpty() ? new EnumMap<>(Column.class) : new EnumMap<>(cells));
+        cells.values().forEach(v -> Objects.requireNonNull(v, "cell value"));
         rawTexts = List.copyOf(Objects.requireNonNull(rawTexts, "rawTexts"));
     }
 

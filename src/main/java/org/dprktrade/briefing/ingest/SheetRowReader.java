@@ -21,15 +21,16 @@ import javax.xml.stream.XMLStreamReader;
 import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
@@ -37,10 +38,11 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  * column (SPEC section 2: sheet choice, header row, blank rows).
  *
  * <p>Only POI's package layer is used: the package is opened read-only with POI's zip-bomb protections
- * as configured globally (never changed here), shared strings and styles are loaded through POI, and the
- * sheet XML itself is parsed with StAX (Woodstox, no DTDs, no external entities). Raw cell values are
+ * as configured globally (never changed here), styles are loaded through POI, and the shared strings
+ * ({@link SharedStrings}) and the sheet XML are parsed with StAX (Woodstox, no DTDs, no external entities). Raw cell values are
  * handed on unformatted, so numbers stay exact and no Locale is involved. Memory holds the shared
- * strings table and one row at a time; it does not grow with the number of rows.
+ * strings table's cache and one row at a time; it does not grow with the number of rows. A sheet of
+ * more than 1,048,576 rows (the format's limit) is refused.
  *
  * <p>{@link #open} positions the reader just below the header row: the first row holding all the
  * dataset's required columns. Rows above it (titles, notes, blanks) are skipped. Rows with no value in
@@ -52,10 +54,12 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 public final class SheetRowReader implements AutoCloseable {
 
     private static final XMLInputFactory XML_FACTORY = newXmlFactory();
+    /** Rows an xlsx sheet can hold (Excel's limit, and the format's: the last row is 1048576). */
+    static final long MAX_ROWS = 1_048_576;
 
     private final Path file;
     private final OPCPackage pkg;
-    private final ReadOnlySharedStringsTable sharedStrings;
+    private final SharedStrings sharedStrings;
     private final boolean[] dateStyles;
     private final boolean date1904;
     private final String sheetName;
@@ -69,7 +73,7 @@ public final class SheetRowReader implements AutoCloseable {
     private long rowsWithoutNumber;
     private boolean finished;
 
-    private SheetRowReader(Path file, OPCPackage pkg, ReadOnlySharedStringsTable sharedStrings, boolean[] dateStyles,
+    private SheetRowReader(Path file, OPCPackage pkg, SharedStrings sharedStrings, boolean[] dateStyles,
                            boolean date1904, String sheetName, InputStream sheetStream, XMLStreamReader xml) {
         this.file = file;
         this.pkg = pkg;
@@ -161,6 +165,7 @@ public final class SheetRowReader implements AutoCloseable {
         } catch (IOException e) {
             // as above
         }
+        sharedStrings.close();
         // revert, not close: a package opened read-only must never be written back
         pkg.revert();
     }
@@ -258,16 +263,31 @@ public final class SheetRowReader implements AutoCloseable {
                 .orElseThrow(() -> new InputFileException(file, info.sheets().isEmpty()
                         ? "the workbook has no sheet"
                         : "the workbook has no visible sheet and none named " + dataset.id()));
-        // phonetic runs (furigana) are not part of the text a user sees
-        ReadOnlySharedStringsTable sst = new ReadOnlySharedStringsTable(pkg, false);
         boolean[] dateStyles = dateStyles(reader.getStylesTable());
-        InputStream sheet = reader.getSheet(chosen.relationId());
+        SharedStrings sst = sharedStrings(pkg);
+        InputStream sheet = null;
         try {
+            sheet = reader.getSheet(chosen.relationId());
             XMLStreamReader xml = XML_FACTORY.createXMLStreamReader(sheet);
             return new SheetRowReader(file, pkg, sst, dateStyles, info.date1904(), chosen.name(), sheet, xml);
-        } catch (XMLStreamException | RuntimeException e) {
-            sheet.close();
+        } catch (Exception e) {
+            sst.close();
+            if (sheet != null) {
+                sheet.close();
+            }
             throw e;
+        }
+    }
+
+    // Our own table rather than POI's ReadOnlySharedStringsTable, which holds every string in memory:
+    // a line-level extract has a distinct text per row there, so memory would grow with the rows.
+    private static SharedStrings sharedStrings(OPCPackage pkg) throws Exception {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return SharedStrings.empty();
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return SharedStrings.read(in, XML_FACTORY);
         }
     }
 
@@ -487,6 +507,11 @@ public final class SheetRowReader implements AutoCloseable {
         } else {
             number = Long.parseLong(r.strip());
         }
+        if (number > MAX_ROWS) {
+            // the format's own limit; it also bounds what duplicate detection remembers
+            throw new InputFileException(file, "sheet " + sheetName + " has more than " + MAX_ROWS
+                    + " rows, the most an xlsx sheet can hold");
+        }
         lastRowNumber = number;
         List<RawCell> cells = new ArrayList<>();
         int lastPosition = -1;
@@ -508,9 +533,22 @@ public final class SheetRowReader implements AutoCloseable {
     }
 
     private RawCell readCell(int lastPosition) throws XMLStreamException {
-        String ref = attribute(xml, "r");
-        String type = attribute(xml, "t");
-        String style = attribute(xml, "s");
+        // one pass over the attributes rather than a lookup by name for each (this runs for every cell)
+        String ref = null;
+        String type = null;
+        String style = null;
+        for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+            String ns = xml.getAttributeNamespace(i);
+            if (ns != null && !ns.isEmpty()) {
+                continue;
+            }
+            switch (xml.getAttributeLocalName(i)) {
+                case "r" -> ref = xml.getAttributeValue(i);
+                case "t" -> type = xml.getAttributeValue(i);
+                case "s" -> style = xml.getAttributeValue(i);
+                default -> { }
+            }
+        }
         // a cell without a reference stands right of the previous one
         int position = ref == null || ref.isBlank() ? lastPosition + 1 : columnIndex(ref);
         boolean date = false;
@@ -555,7 +593,7 @@ public final class SheetRowReader implements AutoCloseable {
         }
         return switch (type) {
             case "s" -> new CellValue(CellValue.Kind.TEXT,
-                    sharedStrings.getItemAt(Integer.parseInt(v.strip())).getString(), date);
+                    sharedStrings.get(Integer.parseInt(v.strip())), date);
             case "b" -> new CellValue(CellValue.Kind.BOOLEAN, v.strip(), false);
             case "e" -> new CellValue(CellValue.Kind.ERROR, v.strip(), false);
             // "str" is a formula's text result; "d" an ISO 8601 date some generators write

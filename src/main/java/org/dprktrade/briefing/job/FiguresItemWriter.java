@@ -1,5 +1,7 @@
 package org.dprktrade.briefing.job;
 
+import org.dprktrade.briefing.aggregate.LaborFigures;
+import org.dprktrade.briefing.aggregate.TradeFigures;
 import org.dprktrade.briefing.ingest.AcceptedRow;
 import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.LaborRecord;
@@ -20,11 +22,16 @@ final class FiguresItemWriter implements ItemWriter<AcceptedRow> {
 
     @Override
     public void write(Chunk<? extends AcceptedRow> chunk) {
-        for (AcceptedRow row : chunk) {
-            if (row instanceof TradeRecord trade) {
-                runData.trade(dataset).add(trade);
-            } else if (row instanceof LaborRecord labor) {
-                runData.labor().add(labor);
+        // runData is a job-scoped proxy: every call looks the bean up, so resolve the figures once per chunk
+        if (dataset.isTrade()) {
+            TradeFigures figures = runData.trade(dataset);
+            for (AcceptedRow row : chunk) {
+                figures.add((TradeRecord) row);
+            }
+        } else {
+            LaborFigures figures = runData.labor();
+            for (AcceptedRow row : chunk) {
+                figures.add((LaborRecord) row);
             }
         }
     }

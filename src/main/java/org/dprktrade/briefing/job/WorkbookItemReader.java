@@ -1,6 +1,8 @@
 package org.dprktrade.briefing.job;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.dprktrade.briefing.ingest.AcceptedRow;
@@ -26,6 +28,7 @@ final class WorkbookItemReader implements ItemStreamReader<AcceptedRow> {
     private final RunData runData;
 
     private WorkbookStream stream;
+    private final Set<String> sourcesSeen = new HashSet<>();
 
     WorkbookItemReader(Dataset dataset, Supplier<Path> file, IngestProperties properties, RunData runData) {
         this.dataset = dataset;
@@ -36,6 +39,7 @@ final class WorkbookItemReader implements ItemStreamReader<AcceptedRow> {
 
     @Override
     public void open(ExecutionContext executionContext) {
+        sourcesSeen.clear();
         stream = WorkbookStream.open(file.get(), dataset, properties, runData::addProblem);
     }
 
@@ -49,8 +53,15 @@ final class WorkbookItemReader implements ItemStreamReader<AcceptedRow> {
             finish();
             return null;
         }
-        runData.addSource(dataset, row instanceof TradeRecord t ? t.source() : ((LaborRecord) row).source());
+        noteSource(row instanceof TradeRecord t ? t.source() : ((LaborRecord) row).source());
         return row;
+    }
+
+    // runData is a job-scoped proxy (a bean lookup per call): only distinct sources, up to the cap, go there
+    private void noteSource(String source) {
+        if (sourcesSeen.size() < RunData.MAX_SOURCES && !source.isBlank() && sourcesSeen.add(source)) {
+            runData.addSource(dataset, source);
+        }
     }
 
     private void finish() {
