@@ -70,11 +70,14 @@ public final class ReportWriter {
             staged.forEach(AtomicFiles.Staged::discard);
             throw e;
         }
+        // no manifest while old and new files may stand side by side
+        ReportManifest.remove(periodDir(reportsDir, period));
         List<Path> written = new ArrayList<>(staged.size());
         for (AtomicFiles.Staged s : staged) {
             s.commit();
             written.add(s.target());
         }
+        ReportManifest.write(periodDir(reportsDir, period), period, briefing.runId(), written);
         return List.copyOf(written);
     }
 
