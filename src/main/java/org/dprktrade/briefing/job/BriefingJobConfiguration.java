@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 
 import org.dprktrade.briefing.BriefingProperties;
 import org.dprktrade.briefing.indicators.IndicatorCalculator;
-import org.dprktrade.briefing.indicators.KeyDevelopmentThresholds;
 import org.dprktrade.briefing.indicators.KeyDevelopments;
 import org.dprktrade.briefing.indicators.QuarterIndicators;
 import org.dprktrade.briefing.ingest.AcceptedRow;
@@ -15,6 +14,7 @@ import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.Briefing;
+import org.dprktrade.briefing.report.ReportProperties;
 import org.dprktrade.briefing.report.ReportWriter;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
@@ -104,14 +104,14 @@ class BriefingJobConfiguration {
 
     @Bean
     Step computeIndicators(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                           Clock clock) {
+                           Clock clock, ReportProperties report) {
         Tasklet compute = (contribution, chunkContext) -> {
             Quarter period = Quarter.parse(contribution.getStepExecution().getJobParameters().getString(PERIOD));
             QuarterIndicators indicators = IndicatorCalculator.compute(period, runData.trade(), runData.labor(),
                     LocalDate.now(clock));
             runData.setIndicators(indicators);
             runData.setKeyDevelopments(KeyDevelopments.sentences(indicators, runData.trade(),
-                    KeyDevelopmentThresholds.DEFAULTS));
+                    report.keyDevelopments().thresholds()));
             contribution.incrementWriteCount(indicators.indicators().size());
             return RepeatStatus.FINISHED;
         };
@@ -120,14 +120,14 @@ class BriefingJobConfiguration {
 
     @Bean
     Step writeReports(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData, Clock clock,
-                      BriefingProperties briefing) {
+                      BriefingProperties briefing, ReportProperties reportProperties) {
         Tasklet write = (contribution, chunkContext) -> {
             var stepExecution = contribution.getStepExecution();
             Quarter period = Quarter.parse(stepExecution.getJobParameters().getString(PERIOD));
             Briefing report = new Briefing(period, stepExecution.getJobExecutionId(), OffsetDateTime.now(clock),
                     runData.indicators(), runData.keyDevelopments(), runData.trade(), runData.labor(), runData.problems(), runData.inputs(),
                     runData.sources());
-            runData.setOutputs(new ReportWriter().writeAll(report, briefing.reportsDir()));
+            runData.setOutputs(new ReportWriter(reportProperties).writeAll(report, briefing.reportsDir()));
             stepExecution.getJobExecution().getExecutionContext()
                     .putString(REPORT_DIR, briefing.reportsDir().resolve(period.toString()).toString());
             contribution.incrementWriteCount(runData.outputs().size());
