@@ -252,6 +252,12 @@ public final class PdfBriefingWriter {
                 boolean trade = dataset.isTrade();
                 table.addCell(cell(capitalised(dataset.id()), fonts.tableBold, Element.ALIGN_LEFT));
                 table.addCell(cell(trade ? "tonnes" : "workers entering", fonts.table, Element.ALIGN_LEFT));
+                if (indicators.categoriesOf(dataset).isEmpty()) {
+                    PdfPCell none = cell("no figures for " + briefing.period(), fonts.tableGrey, Element.ALIGN_LEFT);
+                    none.setColspan(6);
+                    table.addCell(none);
+                    continue;
+                }
                 table.addCell(figure(dataset, all, trade ? QUANTITY_T : WORKERS_ENTERING, fonts.table));
                 table.addCell(figure(dataset, all, QOQ_PCT, fonts.table));
                 table.addCell(figure(dataset, all, trade ? YOY_PCT : WORKERS_ENTERING_YOY_PCT, fonts.table));
