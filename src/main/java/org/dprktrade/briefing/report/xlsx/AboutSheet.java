@@ -5,6 +5,7 @@ import static org.dprktrade.briefing.report.xlsx.WorkbookWriter.text;
 
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.dprktrade.briefing.indicators.IndicatorName;
@@ -70,18 +71,27 @@ final class AboutSheet {
             text(row, 0, name.id(), styles.text);
             text(row, 1, ReportTitles.label(name), styles.text);
             text(row, 2, name.unit(), styles.text);
-            text(row, 3, ReportTitles.definition(name), styles.wrappedText);
+            // One line each, not wrapped: streamed rows carry no height, so wrapped text would overlap the next row.
+            text(row, 3, ReportTitles.definition(name), styles.text);
         }
-        SXSSFRow note = sheet.createRow(r + 1);
-        text(note, 0, "A percentage whose base is zero or missing is undefined and shown n/a, never 0. A quarter "
-                + "with fewer than 3 months reported in any dataset, or one not yet ended, is provisional. Categories "
-                + "have the total all; totals on the dataset sheets are SUM formulas over the monthly detail.",
-                styles.text);
+        r++;
+        for (String note : List.of(
+                "A percentage whose base is zero or missing is undefined and shown n/a, never 0.",
+                "A quarter with fewer than 3 months reported in any dataset, or one not yet ended, is provisional.",
+                "Category all is the dataset total; totals on the dataset sheets are SUM formulas over the monthly detail.")) {
+            text(sheet.createRow(r++), 0, note, styles.text);
+        }
 
-        int[] widths = {22, 30, 12, 70, 10, 10, 10, 10};
+        int[] widths = {24, 34, 12, 112, 10, 10, 10, 10};
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
+        // Printed (or converted to PDF): landscape, one page wide.
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     private static int pair(SXSSFSheet sheet, int r, String key, String value, WorkbookStyles styles) {
