@@ -12,7 +12,6 @@ import org.dprktrade.briefing.delivery.DeliveryRequest;
 import org.dprktrade.briefing.delivery.DeliveryResult;
 import org.dprktrade.briefing.delivery.Revision;
 import org.dprktrade.briefing.indicators.IndicatorCalculator;
-import org.dprktrade.briefing.indicators.KeyDevelopmentThresholds;
 import org.dprktrade.briefing.indicators.KeyDevelopments;
 import org.dprktrade.briefing.indicators.QuarterIndicators;
 import org.dprktrade.briefing.ingest.AcceptedRow;
@@ -20,6 +19,7 @@ import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.Briefing;
+import org.dprktrade.briefing.report.ReportProperties;
 import org.dprktrade.briefing.report.ReportWriter;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -118,14 +118,14 @@ class BriefingJobConfiguration {
 
     @Bean
     Step computeIndicators(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                           Clock clock) {
+                           Clock clock, ReportProperties report) {
         Tasklet compute = (contribution, chunkContext) -> {
             Quarter period = Quarter.parse(contribution.getStepExecution().getJobParameters().getString(PERIOD));
             QuarterIndicators indicators = IndicatorCalculator.compute(period, runData.trade(), runData.labor(),
                     LocalDate.now(clock));
             runData.setIndicators(indicators);
             runData.setKeyDevelopments(KeyDevelopments.sentences(indicators, runData.trade(),
-                    KeyDevelopmentThresholds.DEFAULTS));
+                    report.keyDevelopments().thresholds()));
             ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
             job.putString(KEY_DEVELOPMENTS, String.join("\n", runData.keyDevelopments()));
             job.putString(PROVISIONAL_REASONS, String.join("\n", indicators.provisionalReasons()));
@@ -137,14 +137,14 @@ class BriefingJobConfiguration {
 
     @Bean
     Step writeReports(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData, Clock clock,
-                      BriefingProperties briefing, BriefingDelivery delivery) {
+                      BriefingProperties briefing, ReportProperties reportProperties, BriefingDelivery delivery) {
         Tasklet write = (contribution, chunkContext) -> {
             var stepExecution = contribution.getStepExecution();
             Quarter period = Quarter.parse(stepExecution.getJobParameters().getString(PERIOD));
             Briefing report = new Briefing(period, stepExecution.getJobExecutionId(), OffsetDateTime.now(clock),
                     runData.indicators(), runData.keyDevelopments(), runData.trade(), runData.labor(), runData.problems(), runData.inputs(),
                     runData.sources(), delivery.revisionFor(period).map(Revision::mark).orElse(null));
-            runData.setOutputs(new ReportWriter().writeAll(report, briefing.reportsDir()));
+            runData.setOutputs(new ReportWriter(reportProperties).writeAll(report, briefing.reportsDir()));
             stepExecution.getJobExecution().getExecutionContext()
                     .putString(REPORT_DIR, briefing.reportsDir().resolve(period.toString()).toString());
             contribution.incrementWriteCount(runData.outputs().size());

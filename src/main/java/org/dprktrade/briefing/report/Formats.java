@@ -58,6 +58,40 @@ public final class Formats {
         };
     }
 
+    /** A number with thousands separators and exactly {@code decimals} decimals (half up): {@code 46.6}. */
+    public static String number(BigDecimal value, int decimals) {
+        if (value == null) {
+            return NOT_AVAILABLE;
+        }
+        return decimal(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals)).format(value);
+    }
+
+    /**
+     * A change with its sign, as rounded for display: {@code +125.4}, {@code -64.6}, and {@code 0.0}
+     * for anything that rounds to zero (never {@code -0.0}); {@code n/a} for {@code null}.
+     */
+    public static String signed(BigDecimal value, int decimals) {
+        if (value == null) {
+            return NOT_AVAILABLE;
+        }
+        int sign = roundedSign(value, decimals);
+        String digits = number(value.abs(), decimals);
+        return sign > 0 ? "+" + digits : sign < 0 ? "-" + digits : digits;
+    }
+
+    /** The sign of the value once rounded to {@code decimals} decimals: -0.04 at one decimal is 0. */
+    public static int roundedSign(BigDecimal value, int decimals) {
+        return value.setScale(decimals, RoundingMode.HALF_UP).signum();
+    }
+
+    /** Whether the indicator is a change over time, shown with its direction. */
+    public static boolean isChange(IndicatorName name) {
+        return switch (name) {
+            case QOQ_PCT, YOY_PCT, YTD_YOY_PCT, WORKERS_ENTERING_YOY_PCT -> true;
+            default -> false;
+        };
+    }
+
     /** A whole number with thousands separators, {@code n/a} for {@code null}. */
     public static String integer(BigDecimal value) {
         return value == null ? NOT_AVAILABLE : decimal("#,##0").format(value);

@@ -40,9 +40,15 @@ public final class ReportWriter {
     private final Output workbook;
     private final Output pdf;
 
+    /** With the default settings ({@link ReportProperties#defaults()}). */
     public ReportWriter() {
-        this(new IndicatorsCsvWriter()::write, new DataQualityCsvWriter()::write, new WorkbookWriter()::write,
-                new PdfBriefingWriter()::write);
+        this(ReportProperties.defaults());
+    }
+
+    public ReportWriter(ReportProperties properties) {
+        this(new IndicatorsCsvWriter()::write, new DataQualityCsvWriter()::write,
+                new WorkbookWriter(properties.chartQuarters())::write,
+                new PdfBriefingWriter(properties.chartQuarters())::write);
     }
 
     ReportWriter(Output indicatorsCsv, Output dataQualityCsv, Output workbook, Output pdf) {

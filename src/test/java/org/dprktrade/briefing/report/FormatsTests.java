@@ -93,4 +93,15 @@ class FormatsTests {
             assertThat(cut).hasSize(Formats.MAX_CELL_CHARS).endsWith("x…");
         }
     }
+
+    @Test
+    void signsChangesAsRoundedAndNeverShowsMinusZero() {
+        assertThat(Formats.signed(new BigDecimal("125.36"), 1)).isEqualTo("+125.4");
+        assertThat(Formats.signed(new BigDecimal("-64.55"), 1)).isEqualTo("-64.6"); // half up, away from zero
+        assertThat(Formats.signed(new BigDecimal("-0.04"), 1)).isEqualTo("0.0");
+        assertThat(Formats.signed(new BigDecimal("3521.2"), 1)).isEqualTo("+3,521.2");
+        assertThat(Formats.signed(null, 1)).isEqualTo("n/a");
+        assertThat(Formats.roundedSign(new BigDecimal("0.05"), 1)).isEqualTo(1);
+        assertThat(Formats.roundedSign(new BigDecimal("0.04"), 1)).isZero();
+    }
 }

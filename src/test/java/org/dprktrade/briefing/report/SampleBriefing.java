@@ -68,7 +68,7 @@ public final class SampleBriefing {
         return grain;
     }
 
-    static TradeFigures oil() {
+    public static TradeFigures oil() {
         TradeFigures oil = new TradeFigures(Dataset.OIL);
         for (String month : List.of("2014-07", "2014-08", "2014-09")) {
             oil.add(trade(month, "crude_oil", "0", null));
@@ -77,7 +77,7 @@ public final class SampleBriefing {
         return oil;
     }
 
-    static LaborFigures labor() {
+    public static LaborFigures labor() {
         LaborFigures labor = new LaborFigures();
         labor.add(new LaborRecord(YearMonth.parse("2014-07"), "dandong", 3000L, 2500L, new BigDecimal("270000"),
                 new BigDecimal("480000"), "KRW", new BigDecimal("245.5"), "", "", 5));

@@ -17,7 +17,9 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.StandardPieSectionLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PiePlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -25,7 +27,9 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.general.DefaultPieDataset;
 import org.dprktrade.briefing.period.Quarter;
+import org.dprktrade.briefing.report.ReportTitles;
 
 /**
  * Builds the briefing's charts with JFreeChart. Charts are drawn onto any {@link Graphics2D}; the PDF
@@ -53,16 +57,18 @@ public final class TradeCharts {
         for (Quarter q : totals.quarters()) {
             for (String category : categories) {
                 BigDecimal t = totals.tonnes().getOrDefault(q, Map.of()).get(category);
-                data.addValue(t == null ? null : t, category, q.toString());
+                data.addValue(t == null ? null : t, ReportTitles.category(category), label(q));
             }
         }
         if (categories.isEmpty()) {
             // Keep the quarter axis even with no figures at all, so the chart says "nothing" rather than vanishing.
-            totals.quarters().forEach(q -> data.addValue(null, "no figures", q.toString()));
+            totals.quarters().forEach(q -> data.addValue(null, "no figures", label(q)));
         }
 
         CategoryAxis quarterAxis = new CategoryAxis(null);
         quarterAxis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        // "Q3 2014" breaks into two short lines, so eight quarters fit a half-page chart unabridged.
+        quarterAxis.setMaximumCategoryLabelLines(2);
         NumberAxis tonnesAxis = new NumberAxis("tonnes");
         tonnesAxis.setNumberFormatOverride(NumberFormat.getIntegerInstance(Locale.ENGLISH));
         tonnesAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ENGLISH));
@@ -83,14 +89,83 @@ public final class TradeCharts {
 
         JFreeChart chart = new JFreeChart(title, font.deriveFont(Font.BOLD, 10f), plot, true);
         applyFont(chart, font);
+        for (int s = 0; s < categories.size(); s++) {
+            renderer.setSeriesPaint(s, colourOf(s));
+        }
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setPosition(RectangleEdge.BOTTOM);
         legend.setFrame(BlockBorder.NONE);
         chart.getTitle().setPaint(Color.DARK_GRAY);
         return chart;
+    }
+
+    /**
+     * A pie of the last quarter's tonnes by category, each slice labelled with its category and share,
+     * coloured as the same category in {@link #totalsByCategory} so the two charts read together.
+     * Categories with no tonnes in the quarter get no slice; a quarter without figures says so.
+     */
+    public static JFreeChart categoryMix(String title, QuarterlyTotals totals, Font font) {
+        List<String> categories = totals.categories();
+        Quarter last = totals.quarters().get(totals.quarters().size() - 1);
+        Map<String, BigDecimal> quarter = totals.tonnes().getOrDefault(last, Map.of());
+        DefaultPieDataset<String> data = new DefaultPieDataset<>();
+        for (String category : categories) {
+            BigDecimal t = quarter.get(category);
+            if (t != null && t.signum() > 0) {
+                data.setValue(ReportTitles.category(category), t);
+            }
+        }
+        PiePlot<String> plot = new PiePlot<>(data);
+        plot.setNoDataMessage("No tonnes recorded in " + last);
+        plot.setNoDataMessageFont(font.deriveFont(8f));
+        plot.setIgnoreZeroValues(true);
+        plot.setIgnoreNullValues(true);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setShadowPaint(null);
+        plot.setInteriorGap(0.02);
+        // Room for "ammonium sulfate 27.1%" on one or two lines rather than a word cut in three.
+        plot.setMaximumLabelWidth(0.22);
+        plot.setLabelGap(0.02);
+        plot.setLabelFont(font.deriveFont(7f));
+        plot.setLabelBackgroundPaint(Color.WHITE);
+        plot.setLabelOutlinePaint(null);
+        plot.setLabelShadowPaint(null);
+        plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0} {2}",
+                NumberFormat.getNumberInstance(Locale.ENGLISH), percentFormat()));
+        plot.setDefaultSectionOutlinePaint(Color.WHITE);
+        plot.setSectionOutlinesVisible(true);
+        for (int s = 0; s < categories.size(); s++) {
+            plot.setSectionPaint(ReportTitles.category(categories.get(s)), colourOf(s));
+        }
+        JFreeChart chart = new JFreeChart(title, font.deriveFont(Font.BOLD, 10f), plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.getTitle().setPaint(Color.DARK_GRAY);
+        return chart;
+    }
+
+    /** A quarter as an axis label: {@code Q3 2014}, which wraps between quarter and year. */
+    static String label(Quarter quarter) {
+        String text = quarter.toString(); // 2014-Q3
+        return text.substring(5) + " " + text.substring(0, 4);
+    }
+
+    /** The colour of the {@code index}-th category in alphabetical order; shared by both charts. */
+    static Color colourOf(int index) {
+        return PALETTE.get(index % PALETTE.size());
+    }
+
+    /** One decimal, as the key-figures table shows shares. */
+    private static NumberFormat percentFormat() {
+        NumberFormat format = NumberFormat.getPercentInstance(Locale.ENGLISH);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format;
     }
 
     /** Draws the chart into {@code area} of {@code g}; the caller disposes of {@code g}. */
@@ -111,10 +186,6 @@ public final class TradeCharts {
         theme.setRangeGridlinePaint(new Color(0xCCCCCC));
         // The theme resets series paints, so apply it first and the palette after.
         theme.apply(chart);
-        StackedBarRenderer renderer = (StackedBarRenderer) chart.getCategoryPlot().getRenderer();
-        for (int s = 0; s < chart.getCategoryPlot().getDataset().getRowCount(); s++) {
-            renderer.setSeriesPaint(s, PALETTE.get(s % PALETTE.size()));
-        }
         TextTitle title = chart.getTitle();
         if (title != null) {
             title.setFont(font.deriveFont(Font.BOLD, 10f));

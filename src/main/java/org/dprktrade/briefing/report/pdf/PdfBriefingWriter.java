@@ -7,10 +7,12 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -26,6 +28,8 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -47,40 +51,80 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Writes {@code briefing-<period>.pdf} (A4) with OpenPDF, in fixed steps: document → writer →
- * metadata → open → body → close. The body: title with the provisional mark and its reasons, the
- * generation time, key developments, per trade dataset a key-figures table with every indicator of
- * the quarter and a chart of the last {@value #CHART_QUARTERS} quarters (totals and category mix,
- * drawn as vectors), the labor table, data-quality notes (counts per file and the first
- * {@value #PROBLEMS_LISTED} problems), and sources. Every page carries "page X of Y" and the run id.
- * All text uses the bundled {@link EmbeddedFont}, so Korean and Chinese text shows and extracts.
+ * metadata → open → body → close. The body, in this order (each section also a PDF bookmark):
+ * <ol>
+ * <li>the title with the period, the generation time and run, and a coloured PROVISIONAL banner with
+ * its reasons where due;</li>
+ * <li>{@value #KEY_DEVELOPMENTS}: the sentences computed by the indicators stage, as given;</li>
+ * <li>{@value #AT_A_GLANCE}: one line per dataset (quarter total, changes, year to date);</li>
+ * <li>per trade dataset a key-figures table by category and total (quantity, share, value, unit value,
+ * changes on the quarter and the year, year to date, months reported) and two charts side by side,
+ * drawn as vectors: tonnes per quarter by category over the last quarters, and the quarter's
+ * category mix;</li>
+ * <li>{@value #LABOR}: workers entering, employed, wages and the wage ratio by location;</li>
+ * <li>{@value #DATA_QUALITY}: counts per input file and the first {@value #PROBLEMS_LISTED} problems;</li>
+ * <li>{@value #SOURCES}: the inputs' source texts and the files read with their checksums.</li>
+ * </ol>
+ * Changes carry their direction as ▲ or ▼ beside the signed value; undefined values read {@code n/a}.
+ * Every page carries "page X of Y" and the run id. All text uses the bundled {@link EmbeddedFont}, so
+ * Korean and Chinese text shows and extracts.
  *
  * <p>Stateless and thread-safe; memory grows with the size of the document, which is small.
  */
 public final class PdfBriefingWriter {
 
-    static final int CHART_QUARTERS = 8;
+    static final String KEY_DEVELOPMENTS = "Key developments";
+    static final String AT_A_GLANCE = "The quarter at a glance";
+    static final String LABOR = "Labor";
+    static final String DATA_QUALITY = "Data quality";
+    static final String SOURCES = "Sources";
     static final int PROBLEMS_LISTED = 20;
     /** Points a heading needs below it on the same page: itself, a subheading and a few table rows. */
     private static final float MIN_SPACE_AFTER_HEADING = 110;
+    private static final float CHART_HEIGHT = 172;
+    /** The share of the page width given to the bars; the pie takes the rest. */
+    private static final float BARS_SHARE = 0.58f;
 
     private static final Color GREY = new Color(0x555555);
     private static final Color RULE = new Color(0xBBBBBB);
     private static final Color HEADER_FILL = new Color(0xE8E8E8);
+    private static final Color TOTAL_FILL = new Color(0xF4F4F4);
     private static final Color ALERT = new Color(0xB00020);
+    private static final Color BANNER_FILL = new Color(0xFDECEA);
+    private static final Color UP = new Color(0x1B7F3B);
+    private static final Color DOWN = ALERT;
+    private static final String ARROW_UP = "\u25B2";
+    private static final String ARROW_DOWN = "\u25BC";
 
-    /** Key-figures columns: every trade indicator, split over two tables to fit a portrait page. */
-    private static final List<Map.Entry<String, IndicatorName>> FIGURES = List.of(
-            Map.entry("Quantity (t)", QUANTITY_T), Map.entry("Value (USD)", VALUE_USD),
-            Map.entry("USD per t", UNIT_VALUE_USD_PER_T), Map.entry("Share", SHARE_PCT),
-            Map.entry("Year to date (t)", YTD_QUANTITY_T), Map.entry("Last 4 quarters (t)", TRAILING_4Q_QUANTITY_T));
-    private static final List<Map.Entry<String, IndicatorName>> CHANGES = List.of(
-            Map.entry("Change on previous quarter", QOQ_PCT), Map.entry("Change on year earlier", YOY_PCT),
-            Map.entry("Year to date, change on year earlier", YTD_YOY_PCT), Map.entry("Months reported", MONTHS_REPORTED),
-            Map.entry("Months with zero", ZERO_MONTHS), Map.entry("Zero streak (months)", ZERO_STREAK_MONTHS));
-    private static final List<Map.Entry<String, IndicatorName>> LABOR = List.of(
-            Map.entry("Workers entering", WORKERS_ENTERING), Map.entry("Entering, change on year earlier", WORKERS_ENTERING_YOY_PCT),
-            Map.entry("Workers employed", WORKERS_EMPLOYED), Map.entry("Mean wage (USD)", WAGE_USD),
-            Map.entry("Wage ratio to local worker", WAGE_RATIO_PCT));
+    /** A column of a figures table: the indicator it shows and its relative width. */
+    private record Column(IndicatorName name, float width) {
+        String header() {
+            return ReportTitles.label(name);
+        }
+    }
+
+    private static final List<Column> KEY_FIGURES = List.of(
+            new Column(QUANTITY_T, 1.05f), new Column(SHARE_PCT, 0.7f), new Column(VALUE_USD, 1.25f),
+            new Column(UNIT_VALUE_USD_PER_T, 0.95f), new Column(QOQ_PCT, 1.05f), new Column(YOY_PCT, 1.05f),
+            new Column(YTD_QUANTITY_T, 1.05f), new Column(YTD_YOY_PCT, 1.05f), new Column(MONTHS_REPORTED, 0.75f));
+    private static final List<Column> LABOR_FIGURES = List.of(
+            new Column(WORKERS_ENTERING, 1), new Column(WORKERS_ENTERING_YOY_PCT, 1.1f), new Column(WORKERS_EMPLOYED, 1),
+            new Column(WAGE_USD, 1), new Column(WAGE_RATIO_PCT, 1), new Column(MONTHS_REPORTED, 0.8f));
+
+    private final int chartQuarters;
+
+    /** With charts over the last 8 quarters. */
+    public PdfBriefingWriter() {
+        this(8);
+    }
+
+    /** @param chartQuarters quarters the charts span, ending with the briefing's quarter */
+    public PdfBriefingWriter(int chartQuarters) {
+        if (chartQuarters < 1) {
+            throw new IllegalArgumentException("chartQuarters must be at least 1: " + chartQuarters);
+        }
+        this.chartQuarters = chartQuarters;
+    }
 
     public void write(Briefing briefing, OutputStream out) throws IOException {
         EmbeddedFont font = EmbeddedFont.get();
@@ -88,12 +132,16 @@ public final class PdfBriefingWriter {
         Document document = new Document(PageSize.A4, 42, 42, 48, 56);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
+            // Keep charts where they are written: by default OpenPDF moves an image that does not fit
+            // behind the text that follows it.
+            writer.setStrictImageSequence(true);
+            writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
             writer.setPageEvent(new Footer(briefing, font.pdf()));
             document.addTitle(ReportTitles.title(briefing.period()));
             document.addSubject("DPRK\u2013China trade indicators for " + briefing.period());
             document.addCreator("briefing, run " + briefing.runId());
             document.open();
-            new Body(document, writer, briefing, fonts, font).write();
+            new Body(document, writer, briefing, fonts, font, chartQuarters).write();
             document.close();
         } catch (DocumentException e) {
             throw new IOException("cannot write the PDF briefing for " + briefing.period() + ": " + e.getMessage(), e);
@@ -106,13 +154,13 @@ public final class PdfBriefingWriter {
 
     /** The text styles, all from the one embedded face. */
     private record Fonts(Font title, Font heading, Font subheading, Font body, Font small, Font smallGrey,
-                         Font tableHeader, Font table, Font tableBold, Font alert) {
+                         Font tableHeader, Font table, Font tableBold, Font tableGrey, Font alert) {
 
         Fonts(BaseFont base) {
             this(new Font(base, 17, Font.BOLD), new Font(base, 12.5f, Font.BOLD), new Font(base, 10, Font.BOLD),
                     new Font(base, 9.5f), new Font(base, 8), new Font(base, 8, Font.NORMAL, GREY),
-                    new Font(base, 7.5f, Font.BOLD), new Font(base, 7.5f), new Font(base, 7.5f, Font.BOLD),
-                    new Font(base, 11, Font.BOLD, ALERT));
+                    new Font(base, 7, Font.BOLD), new Font(base, 7.5f), new Font(base, 7.5f, Font.BOLD),
+                    new Font(base, 7.5f, Font.NORMAL, GREY), new Font(base, 11, Font.BOLD, ALERT));
         }
     }
 
@@ -125,19 +173,22 @@ public final class PdfBriefingWriter {
         private final QuarterIndicators indicators;
         private final Fonts fonts;
         private final EmbeddedFont font;
+        private final int chartQuarters;
 
-        Body(Document document, PdfWriter writer, Briefing briefing, Fonts fonts, EmbeddedFont font) {
+        Body(Document document, PdfWriter writer, Briefing briefing, Fonts fonts, EmbeddedFont font, int chartQuarters) {
             this.document = document;
             this.writer = writer;
             this.briefing = briefing;
             this.indicators = briefing.indicators();
             this.fonts = fonts;
             this.font = font;
+            this.chartQuarters = chartQuarters;
         }
 
         void write() throws DocumentException {
             title();
             keyDevelopments();
+            atAGlance();
             for (Dataset dataset : Dataset.values()) {
                 if (dataset.isTrade()) {
                     trade(dataset);
@@ -149,136 +200,276 @@ public final class PdfBriefingWriter {
         }
 
         private void title() throws DocumentException {
-            document.add(paragraph(ReportTitles.title(briefing.period()), fonts.title, 0, 4));
-            if (briefing.provisional()) {
-                document.add(paragraph("PROVISIONAL", fonts.alert, 4, 1));
-                com.lowagie.text.List reasons = bullets();
-                indicators.provisionalReasons().forEach(r -> reasons.add(new ListItem(r, fonts.body)));
-                document.add(reasons);
+            document.add(paragraph(ReportTitles.title(briefing.period()), fonts.title, 0, 2));
+            document.add(paragraph(ReportTitles.generated(briefing), fonts.smallGrey, 0, 6));
+            if (briefing.revisionNote() != null) {
+                // readers must know which of two briefings for the quarter counts
+                document.add(paragraph(briefing.revisionNote(), fonts.alert, 0, 6));
             }
-            document.add(paragraph(ReportTitles.generated(briefing), fonts.smallGrey, 4, 6));
+            if (briefing.provisional()) {
+                document.add(provisionalBanner());
+            }
+        }
+
+        /** A tinted box with a red rule on the left: the one thing on page 1 that must not be missed. */
+        private PdfPTable provisionalBanner() {
+            PdfPTable banner = new PdfPTable(1);
+            banner.setWidthPercentage(100);
+            banner.setSpacingBefore(2);
+            banner.setSpacingAfter(4);
+            Paragraph text = new Paragraph();
+            text.add(new Chunk("PROVISIONAL", fonts.alert));
+            text.add(new Chunk("   figures may change when the missing months are reported: ", fonts.body));
+            text.add(new Chunk(String.join("; ", indicators.provisionalReasons()), fonts.body));
+            PdfPCell cell = new PdfPCell(text);
+            cell.setBackgroundColor(BANNER_FILL);
+            cell.setBorder(Rectangle.LEFT);
+            cell.setBorderColorLeft(ALERT);
+            cell.setBorderWidthLeft(4);
+            cell.setPadding(7);
+            cell.setPaddingLeft(10);
+            banner.addCell(cell);
+            return banner;
         }
 
         private void keyDevelopments() throws DocumentException {
-            heading("Key developments");
+            heading(KEY_DEVELOPMENTS);
             com.lowagie.text.List list = bullets();
             List<String> sentences = briefing.keyDevelopments();
             if (sentences.isEmpty()) {
                 list.add(new ListItem("No figures for this quarter.", fonts.body));
             }
-            sentences.forEach(s -> list.add(new ListItem(s, fonts.body)));
+            sentences.forEach(s -> list.add(listItem(s)));
             document.add(list);
         }
 
+        /** One row per dataset: the figure readers look for first, with its changes. */
+        private void atAGlance() throws DocumentException {
+            heading(AT_A_GLANCE);
+            PdfPTable table = table(new float[] {1.3f, 1.2f, 1.1f, 1.1f, 1.1f, 1.1f, 1.2f, 0.8f});
+            for (String h : List.of("dataset", "measure", "This quarter", "Change on quarter (%)", "Change on year (%)",
+                    "Year to date", "Year to date, change on year (%)", "Months reported")) {
+                table.addCell(headerCell(h, h.equals("dataset") || h.equals("measure") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT));
+            }
+            String all = Indicator.ALL;
+            for (Dataset dataset : Dataset.values()) {
+                boolean trade = dataset.isTrade();
+                table.addCell(cell(capitalised(dataset.id()), fonts.tableBold, Element.ALIGN_LEFT));
+                table.addCell(cell(trade ? "tonnes" : "workers entering", fonts.table, Element.ALIGN_LEFT));
+                if (indicators.categoriesOf(dataset).isEmpty()) {
+                    PdfPCell none = cell("no figures for " + briefing.period(), fonts.tableGrey, Element.ALIGN_LEFT);
+                    none.setColspan(6);
+                    table.addCell(none);
+                    continue;
+                }
+                table.addCell(figure(dataset, all, trade ? QUANTITY_T : WORKERS_ENTERING, fonts.table));
+                table.addCell(figure(dataset, all, QOQ_PCT, fonts.table));
+                table.addCell(figure(dataset, all, trade ? YOY_PCT : WORKERS_ENTERING_YOY_PCT, fonts.table));
+                table.addCell(figure(dataset, all, YTD_QUANTITY_T, fonts.table));
+                table.addCell(figure(dataset, all, YTD_YOY_PCT, fonts.table));
+                table.addCell(figure(dataset, all, MONTHS_REPORTED, fonts.table));
+            }
+            document.add(table);
+            document.add(paragraph("Changes compare the quarter with the previous quarter and with the same quarter a year "
+                    + "earlier; \u25B2 up, \u25BC down; n/a where the earlier figure is zero or missing; blank where "
+                    + "the measure does not apply.", fonts.smallGrey, 1, 2));
+        }
+
         private void trade(Dataset dataset) throws DocumentException {
-            heading(capitalised(dataset.id()));
+            String name = capitalised(dataset.id());
             List<String> categories = indicators.categoriesOf(dataset);
-            if (categories.isEmpty()) {
+            PdfPTable table = categories.isEmpty() ? null : figuresTable(dataset, categories,
+                    dataset.categoryColumn().header(), KEY_FIGURES);
+            // Keep the table and its charts on one page where they fit on one at all: the table, the
+            // chart and about 92 points of heading, subheading, notes and spacing.
+            float needed = 92 + CHART_HEIGHT + (table == null ? 20 : height(table));
+            if (space() < needed && needed < document.top() - document.bottom()) {
+                document.newPage();
+            }
+            heading(name);
+            if (table == null) {
                 document.add(paragraph("No figures for " + dataset.id() + " in " + briefing.period() + ".",
                         fonts.body, 0, 4));
             } else {
-                document.add(paragraph("Key figures, " + briefing.period(), fonts.subheading, 2, 3));
-                document.add(indicatorTable(dataset, categories, dataset.categoryColumn().header(), FIGURES));
-                document.add(paragraph("Changes and reporting, " + briefing.period(), fonts.subheading, 6, 3));
-                document.add(indicatorTable(dataset, categories, dataset.categoryColumn().header(), CHANGES));
+                document.add(paragraph("Key figures, " + briefing.period() + ", by " + dataset.categoryColumn().header(),
+                        fonts.subheading, 2, 1));
+                document.add(table);
+                document.add(paragraph(tradeNotes(dataset, categories), fonts.smallGrey, 1, 2));
             }
             TradeFigures figures = briefing.trade().get(dataset);
             if (figures != null && !figures.isEmpty()) {
-                chart(TradeCharts.totalsByCategory(
-                        capitalised(dataset.id()) + ": tonnes per quarter by " + dataset.categoryColumn().header()
-                                + ", last " + CHART_QUARTERS + " quarters",
-                        QuarterlyTotals.of(figures, briefing.period(), CHART_QUARTERS), font.awt()));
+                QuarterlyTotals totals = QuarterlyTotals.of(figures, briefing.period(), chartQuarters);
+                charts(TradeCharts.totalsByCategory(name + ": tonnes per quarter, last " + chartQuarters + " quarters",
+                                totals, font.awt()),
+                        TradeCharts.categoryMix(name + ": mix of " + briefing.period() + " by tonnes", totals, font.awt()));
             }
         }
 
+        /** What the table leaves out: the trailing four quarters and runs of reported zeros. */
+        private String tradeNotes(Dataset dataset, List<String> categories) {
+            List<String> notes = new ArrayList<>();
+            BigDecimal trailing = indicators.value(dataset, Indicator.ALL, TRAILING_4Q_QUANTITY_T);
+            if (trailing != null) {
+                notes.add("Last four quarters: " + Formats.integer(trailing) + " t.");
+            }
+            List<String> zeros = new ArrayList<>();
+            for (String category : categories) {
+                BigDecimal zeroMonths = indicators.value(dataset, category, ZERO_MONTHS);
+                BigDecimal streak = indicators.value(dataset, category, ZERO_STREAK_MONTHS);
+                if (zeroMonths != null && zeroMonths.signum() > 0) {
+                    zeros.add(ReportTitles.category(category) + " in " + Formats.integer(zeroMonths) + " of 3 months"
+                            + (streak != null && streak.signum() > 0 ? " (" + Formats.integer(streak) + " months in a row)" : ""));
+                }
+            }
+            if (!zeros.isEmpty()) {
+                notes.add("Reported as zero: " + String.join("; ", zeros) + ".");
+            }
+            notes.add("Every figure is in the workbook, with the monthly detail it is summed from.");
+            return String.join(" ", notes);
+        }
+
         private void labor() throws DocumentException {
-            heading("Labor");
+            heading(LABOR);
             List<String> locations = indicators.categoriesOf(Dataset.LABOR);
             if (locations.isEmpty()) {
                 document.add(paragraph("No labor figures in " + briefing.period() + ".", fonts.body, 0, 4));
                 return;
             }
-            document.add(indicatorTable(Dataset.LABOR, locations, "location", LABOR));
+            document.add(paragraph("DPRK workers in China, " + briefing.period() + ", by location", fonts.subheading, 2, 1));
+            document.add(figuresTable(Dataset.LABOR, locations, "location", LABOR_FIGURES));
+            document.add(paragraph("Workers entering: sum over the quarter's months. Workers employed: the latest month "
+                    + "reported in the quarter. Mean wage: monthly wage converted to US dollars at the year's rate. "
+                    + "DPRK/local wage: a DPRK worker's wage as a share of a local worker's in the same job and "
+                    + "currency. n/a where the inputs give no such figure or no conversion rate (see "
+                    + DATA_QUALITY + ").", fonts.smallGrey, 1, 2));
         }
 
-        private PdfPTable indicatorTable(Dataset dataset, List<String> categories, String firstHeader,
-                                         List<Map.Entry<String, IndicatorName>> columns) throws DocumentException {
-            PdfPTable table = table(columns.size() + 1);
+        /** Categories down, indicators across; the total row first, bold and shaded. */
+        private PdfPTable figuresTable(Dataset dataset, List<String> categories, String firstHeader, List<Column> columns)
+                throws DocumentException {
             float[] widths = new float[columns.size() + 1];
-            java.util.Arrays.fill(widths, 1f);
             widths[0] = 1.5f;
-            table.setWidths(widths);
+            for (int c = 0; c < columns.size(); c++) {
+                widths[c + 1] = columns.get(c).width();
+            }
+            PdfPTable table = table(widths);
             table.addCell(headerCell(firstHeader, Element.ALIGN_LEFT));
-            columns.forEach(c -> table.addCell(headerCell(c.getKey(), Element.ALIGN_RIGHT)));
+            columns.forEach(c -> table.addCell(headerCell(c.header(), Element.ALIGN_RIGHT)));
             for (String category : categories) {
                 boolean all = Indicator.ALL.equals(category);
                 Font f = all ? fonts.tableBold : fonts.table;
-                table.addCell(cell(category, f, Element.ALIGN_LEFT));
-                for (Map.Entry<String, IndicatorName> c : columns) {
-                    // Absent (e.g. the share of "all") is blank; present but undefined is n/a.
-                    String text = indicators.find(dataset, category, c.getValue())
-                            .map(i -> Formats.display(i.value(), c.getValue())).orElse("");
-                    table.addCell(cell(text, f, Element.ALIGN_RIGHT));
+                PdfPCell first = cell(ReportTitles.category(category), f, Element.ALIGN_LEFT);
+                shade(first, all);
+                table.addCell(first);
+                for (Column c : columns) {
+                    PdfPCell cell = figure(dataset, category, c.name(), f);
+                    shade(cell, all);
+                    table.addCell(cell);
                 }
             }
             return table;
         }
 
-        private void chart(JFreeChart chart) throws DocumentException {
+        /**
+         * One indicator as a right-aligned cell: blank where the indicator does not apply (the share of
+         * the total), {@code n/a} where it is undefined, a change with its arrow and sign.
+         */
+        private PdfPCell figure(Dataset dataset, String category, IndicatorName name, Font f) {
+            Optional<Indicator> found = indicators.find(dataset, category, name);
+            if (found.isEmpty()) {
+                return cell("", f, Element.ALIGN_RIGHT);
+            }
+            BigDecimal value = found.get().value();
+            if (value == null) {
+                return cell(Formats.NOT_AVAILABLE, fonts.tableGrey, Element.ALIGN_RIGHT);
+            }
+            if (!Formats.isChange(name)) {
+                String text = name.isPercentage() ? Formats.number(value, 1) : Formats.display(value, name);
+                return cell(text, f, Element.ALIGN_RIGHT);
+            }
+            Phrase phrase = new Phrase();
+            int sign = Formats.roundedSign(value, 1);
+            if (sign != 0) {
+                phrase.add(new Chunk((sign > 0 ? ARROW_UP : ARROW_DOWN) + " ",
+                        new Font(f.getBaseFont(), f.getSize(), Font.NORMAL, sign > 0 ? UP : DOWN)));
+            }
+            phrase.add(new Chunk(Formats.signed(value, 1), f));
+            return cell(phrase, Element.ALIGN_RIGHT);
+        }
+
+        private static void shade(PdfPCell cell, boolean total) {
+            if (total) {
+                cell.setBackgroundColor(TOTAL_FILL);
+            }
+        }
+
+        /** The two charts of a dataset side by side in one vector drawing. */
+        private void charts(JFreeChart bars, JFreeChart pie) throws DocumentException {
             float width = document.right() - document.left();
-            float height = 190;
-            PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
-            Graphics2D g = template.createGraphics(width, height, font.mapper());
+            PdfTemplate template = writer.getDirectContent().createTemplate(width, CHART_HEIGHT);
+            Graphics2D g = template.createGraphics(width, CHART_HEIGHT, font.mapper());
             try {
-                TradeCharts.draw(chart, g, new Rectangle2D.Double(0, 0, width, height));
+                float barsWidth = width * BARS_SHARE;
+                TradeCharts.draw(bars, g, new Rectangle2D.Double(0, 0, barsWidth, CHART_HEIGHT));
+                TradeCharts.draw(pie, g, new Rectangle2D.Double(barsWidth, 0, width - barsWidth, CHART_HEIGHT));
             } finally {
                 g.dispose();
             }
             Image image = Image.getInstance(template);
-            image.setSpacingBefore(8);
+            image.setSpacingBefore(6);
             image.setSpacingAfter(4);
             document.add(image);
         }
 
         private void dataQuality() throws DocumentException {
-            heading("Data quality");
+            heading(DATA_QUALITY);
             List<RowProblem> problems = briefing.problems();
+            Map<String, String> datasetOf = new LinkedHashMap<>();
             Map<String, long[]> perFile = new LinkedHashMap<>();
             for (InputSummary s : briefing.inputs()) {
+                datasetOf.put(s.file(), s.dataset().id());
                 perFile.put(s.file(), new long[] {s.rowsRead(), s.rowsAccepted(), s.rowsRejected(), s.warnings()});
             }
             for (RowProblem p : problems) {
                 // Files that failed before a summary was made still get their counts.
-                long[] counts = perFile.computeIfAbsent(p.file(), f -> new long[] {-1, -1, 0, 0});
-                if (!briefing.inputs().stream().anyMatch(s -> s.file().equals(p.file()))) {
-                    counts[p.isError() ? 2 : 3]++;
+                if (!datasetOf.containsKey(p.file())) {
+                    perFile.computeIfAbsent(p.file(), f -> new long[] {-1, -1, 0, 0})[p.isError() ? 2 : 3]++;
                 }
             }
-            if (perFile.isEmpty()) {
-                document.add(paragraph("No input files were summarised and no problems were found.", fonts.body, 0, 4));
-            } else {
-                PdfPTable table = table(new float[] {2.2f, 1, 1, 1, 1});
+            long rejected = perFile.values().stream().mapToLong(c -> c[2]).sum();
+            long warnings = perFile.values().stream().mapToLong(c -> c[3]).sum();
+            document.add(paragraph(Formats.count(rejected) + (rejected == 1 ? " row was" : " rows were")
+                    + " rejected and " + Formats.count(warnings) + (warnings == 1 ? " warning was" : " warnings were")
+                    + " raised while reading the inputs. Rejected rows are left out of every figure; rows with a "
+                    + "warning are kept.", fonts.body, 0, 3));
+            if (!perFile.isEmpty()) {
+                PdfPTable table = table(new float[] {1.1f, 1.8f, 1, 1, 1, 1});
+                table.addCell(headerCell("dataset", Element.ALIGN_LEFT));
                 table.addCell(headerCell("file", Element.ALIGN_LEFT));
                 for (String h : List.of("rows read", "accepted", "rejected", "warnings")) {
                     table.addCell(headerCell(h, Element.ALIGN_RIGHT));
                 }
                 perFile.forEach((file, c) -> {
+                    table.addCell(cell(datasetOf.getOrDefault(file, ""), fonts.table, Element.ALIGN_LEFT));
                     table.addCell(cell(file, fonts.table, Element.ALIGN_LEFT));
-                    for (long n : c) {
-                        table.addCell(cell(n < 0 ? "" : Formats.count(n), fonts.table, Element.ALIGN_RIGHT));
+                    for (int i = 0; i < c.length; i++) {
+                        long n = c[i];
+                        boolean flag = i >= 2 && n > 0;
+                        table.addCell(cell(n < 0 ? "" : Formats.count(n), flag ? fonts.tableBold : fonts.table,
+                                Element.ALIGN_RIGHT));
                     }
                 });
                 document.add(table);
             }
             if (problems.isEmpty()) {
-                document.add(paragraph("No rows were rejected and there are no warnings.", fonts.body, 6, 4));
                 return;
             }
-            String csv = "data-quality-" + briefing.period() + ".csv";
+            String where = "the workbook's Data quality sheet and data-quality-" + briefing.period() + ".csv";
             document.add(paragraph(problems.size() <= PROBLEMS_LISTED
-                    ? "All " + Formats.count(problems.size()) + " problems (also in " + csv + "):"
+                    ? "All " + Formats.count(problems.size()) + (problems.size() == 1 ? " problem" : " problems")
+                            + " (also in " + where + "):"
                     : "The first " + PROBLEMS_LISTED + " of " + Formats.count(problems.size())
-                            + " problems; all are listed in " + csv + " and the workbook's Data quality sheet:",
+                            + " problems; the rest are in " + where + ":",
                     fonts.body, 8, 3));
             PdfPTable table = table(new float[] {1.6f, 0.5f, 1.1f, 0.8f, 3f, 1.6f});
             for (String h : List.of("file", "row", "column", "severity", "problem", "value")) {
@@ -296,12 +487,15 @@ public final class PdfBriefingWriter {
         }
 
         private void sources() throws DocumentException {
-            heading("Sources");
+            heading(SOURCES);
             com.lowagie.text.List list = bullets();
             for (Dataset dataset : Dataset.values()) {
                 List<String> sources = briefing.sources().getOrDefault(dataset, List.of());
                 if (!sources.isEmpty()) {
-                    list.add(new ListItem(capitalised(dataset.id()) + ": " + String.join("; ", sources), fonts.body));
+                    ListItem item = new ListItem();
+                    item.add(new Chunk(capitalised(dataset.id()) + ": ", fonts.subheading));
+                    item.add(new Chunk(Formats.cellText(String.join("; ", sources)), fonts.body));
+                    list.add(item);
                 }
             }
             if (list.isEmpty()) {
@@ -316,16 +510,36 @@ public final class PdfBriefingWriter {
             }
         }
 
-        // ---- building blocks -------------------------------------------------------------------
+    // ---- building blocks -------------------------------------------------------------------
 
+        /** A section heading, also a bookmark, so a reader can jump to it from the viewer's outline. */
         private void heading(String text) throws DocumentException {
             // A heading alone at the foot of a page reads as a layout fault: start a new page instead.
-            if (writer.getVerticalPosition(true) - document.bottom() < MIN_SPACE_AFTER_HEADING) {
+            if (space() < MIN_SPACE_AFTER_HEADING) {
                 document.newPage();
             }
             Paragraph p = paragraph(text, fonts.heading, 12, 4);
             p.setKeepTogether(true);
             document.add(p);
+            float top = writer.getVerticalPosition(false) + fonts.heading.getSize() + 8;
+            new PdfOutline(writer.getRootOutline(), new PdfDestination(PdfDestination.FITH, top), text);
+        }
+
+        /** Points left on the current page. */
+        private float space() {
+            return writer.getVerticalPosition(true) - document.bottom();
+        }
+
+        private float height(PdfPTable table) {
+            table.setTotalWidth(document.right() - document.left());
+            table.setLockedWidth(false);
+            return table.calculateHeights(true);
+        }
+
+        private ListItem listItem(String text) {
+            ListItem item = new ListItem(Formats.cellText(text), fonts.body);
+            item.setSpacingAfter(2);
+            return item;
         }
 
         private Paragraph paragraph(String text, Font f, float before, float after) {
@@ -366,7 +580,11 @@ public final class PdfBriefingWriter {
         }
 
         private PdfPCell cell(String text, Font f, int align) {
-            PdfPCell c = new PdfPCell(new Phrase(Formats.cellText(text), f));
+            return cell(new Phrase(Formats.cellText(text), f), align);
+        }
+
+        private PdfPCell cell(Phrase phrase, int align) {
+            PdfPCell c = new PdfPCell(phrase);
             c.setHorizontalAlignment(align);
             c.setBorder(Rectangle.BOTTOM);
             c.setBorderColor(RULE);

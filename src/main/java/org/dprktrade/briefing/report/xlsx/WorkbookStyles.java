@@ -22,6 +22,8 @@ final class WorkbookStyles {
 
     final CellStyle title;
     final CellStyle subtitle;
+    final CellStyle subtitleBold;
+    final CellStyle leftInteger;
     final CellStyle provisional;
     final CellStyle header;
     final CellStyle text;
@@ -49,6 +51,11 @@ final class WorkbookStyles {
         title = workbook.createCellStyle();
         title.setFont(titleFont);
         subtitle = workbook.createCellStyle();
+        subtitleBold = workbook.createCellStyle();
+        Font subtitleFont = workbook.createFont();
+        subtitleFont.setBold(true);
+        subtitleFont.setFontHeightInPoints((short) 12);
+        subtitleBold.setFont(subtitleFont);
         provisional = workbook.createCellStyle();
         provisional.setFont(red);
 
@@ -75,6 +82,8 @@ final class WorkbookStyles {
 
         integer = number(workbook, "#,##0", null);
         usdPerTonne = number(workbook, "#,##0.00", null);
+        leftInteger = number(workbook, "0", null);
+        leftInteger.setAlignment(HorizontalAlignment.LEFT);
         percent = number(workbook, "0.0%", null);
 
         totalText = workbook.createCellStyle();

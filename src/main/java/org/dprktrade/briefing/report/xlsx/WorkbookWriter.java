@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,16 @@ import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.dprktrade.briefing.aggregate.LaborFigures;
 import org.dprktrade.briefing.aggregate.LaborMonth;
 import org.dprktrade.briefing.aggregate.TradeFigures;
@@ -40,43 +46,79 @@ import org.dprktrade.briefing.report.ReportTitles;
  * Writes {@code briefing-<period>.xlsx} with SXSSF (streaming, a fixed window of rows in memory):
  * <ul>
  * <li>{@value #SUMMARY}: one row per dataset and category, one column per indicator; percentages
- * stored as fractions under {@code 0.0%}, undefined values as the text {@code n/a};</li>
+ * stored as fractions under {@code 0.0%}, undefined values as the text {@code n/a}; the change
+ * columns coloured by direction (conditional formatting: green up, red down);</li>
+ * <li>{@value #CHARTS}: a native bar chart of each trade dataset's quarterly total over the last
+ * quarters, over a small table whose cells are formulas pointing at the dataset sheets' totals;</li>
  * <li>one sheet per dataset ({@code grain}, {@code fertilizer}, {@code labor}, {@code oil}) with the
  * monthly detail of the whole history and, after each quarter, total rows per category and for
  * {@code all} written as {@code SUM} formulas over the detail rows, with their values cached so that
  * viewers that do not recalculate still show them;</li>
- * <li>{@value #DATA_QUALITY}: every rejected row and warning.</li>
+ * <li>{@value #DATA_QUALITY}: every rejected row and warning;</li>
+ * <li>{@value #ABOUT}: period, run, generation time, the inputs with their checksums and every
+ * indicator's definition.</li>
  * </ul>
- * Every sheet has a frozen header row and a filter. Text from the inputs is always written as text
- * cells, never as formulas. Stateless and thread-safe.
+ * Every table sheet has a frozen header row and a filter. Text from the inputs is always written as
+ * text cells, never as formulas. Stateless and thread-safe. Memory stays within the row window for
+ * the streamed sheets; the chart sheet is a few rows held in memory.
  */
 public final class WorkbookWriter {
 
     static final String SUMMARY = "Summary";
+    static final String CHARTS = "Charts";
     static final String DATA_QUALITY = "Data quality";
+    static final String ABOUT = "About";
     private static final int ROW_WINDOW = 200;
     private static final String TOTAL = "total";
+
+    private final int chartQuarters;
+
+    /** With a chart over the last 8 quarters. */
+    public WorkbookWriter() {
+        this(8);
+    }
+
+    /** @param chartQuarters quarters the chart spans, ending with the briefing's quarter */
+    public WorkbookWriter(int chartQuarters) {
+        if (chartQuarters < 1) {
+            throw new IllegalArgumentException("chartQuarters must be at least 1: " + chartQuarters);
+        }
+        this.chartQuarters = chartQuarters;
+    }
 
     public void write(Briefing briefing, OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
         try {
             WorkbookStyles styles = new WorkbookStyles(workbook);
             writeSummary(workbook.createSheet(SUMMARY), briefing, styles);
+            Map<Dataset, Map<Quarter, TotalRow>> totals = new EnumMap<>(Dataset.class);
             for (Dataset dataset : Dataset.values()) {
                 SXSSFSheet sheet = workbook.createSheet(dataset.id());
                 if (dataset.isTrade()) {
                     TradeFigures figures = briefing.trade().get(dataset);
-                    writeTrade(sheet, dataset, figures == null ? new TradeFigures(dataset) : figures, styles);
+                    totals.put(dataset, writeTrade(sheet, dataset, figures == null ? new TradeFigures(dataset) : figures,
+                            styles));
                 } else {
                     writeLabor(sheet, briefing.labor(), styles);
                 }
             }
             writeDataQuality(workbook.createSheet(DATA_QUALITY), briefing.problems(), styles);
+            AboutSheet.write(workbook.createSheet(ABOUT), briefing, styles);
+            // SXSSF sheets cannot hold a drawing with a chart; a plain XSSF sheet of the same workbook
+            // can, and SXSSF writes it as it is. It is small: one row per quarter shown.
+            XSSFSheet charts = workbook.getXSSFWorkbook().createSheet(CHARTS);
+            ChartSheet.write(charts, briefing.period(), chartQuarters, totals, styles);
+            workbook.setSheetOrder(CHARTS, 1);
+            workbook.setActiveSheet(0);
             workbook.write(out);
         } finally {
             workbook.dispose(); // deletes the temporary sheet files SXSSF keeps on disk
             workbook.close();
         }
+    }
+
+    /** Where a quarter's {@code all} total of a trade dataset sheet is, and its value. */
+    record TotalRow(int row, BigDecimal tonnes) {
     }
 
     // ---- Summary -------------------------------------------------------------------------------
@@ -94,11 +136,13 @@ public final class WorkbookWriter {
         List<IndicatorName> columns = List.copyOf(present);
 
         SXSSFRow header = sheet.createRow(headerRow);
-        header.setHeightInPoints(30);
+        // A label a reader understands over the id the CSV and the About sheet use.
+        header.setHeightInPoints(52);
         text(header, 0, "dataset", styles.header);
         text(header, 1, "category", styles.header);
         for (int c = 0; c < columns.size(); c++) {
-            text(header, c + 2, columns.get(c).id() + " (" + columns.get(c).unit() + ")", styles.header);
+            IndicatorName name = columns.get(c);
+            text(header, c + 2, ReportTitles.label(name) + "\n" + name.id(), styles.header);
         }
 
         int r = headerRow + 1;
@@ -124,10 +168,44 @@ public final class WorkbookWriter {
         int lastColumn = columns.size() + 1;
         sheet.createFreezePane(2, headerRow + 1);
         sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, r - 1), 0, lastColumn));
+        if (r > headerRow + 1) {
+            colourChanges(sheet, columns, headerRow + 1, r - 1);
+        }
+        // Printed (or converted to PDF): landscape, all columns on one page wide, header repeated.
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
         sheet.setColumnWidth(0, 12 * 256);
-        sheet.setColumnWidth(1, 18 * 256);
-        for (int c = 2; c <= lastColumn; c++) {
-            sheet.setColumnWidth(c, 15 * 256);
+        sheet.setColumnWidth(1, 20 * 256);
+        for (int c = 0; c < columns.size(); c++) {
+            // Wide enough for the longest number of its kind and the id below the label.
+            sheet.setColumnWidth(c + 2, Math.max(13, columns.get(c).id().length() + 2) * 256);
+        }
+    }
+
+    /**
+     * Green for a rise, red for a fall, on every change column. The rules test ISNUMBER first: Excel
+     * compares text as greater than any number, so {@code n/a > 0} alone would be green.
+     */
+    private static void colourChanges(SXSSFSheet sheet, List<IndicatorName> columns, int firstRow, int lastRow) {
+        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+        for (int c = 0; c < columns.size(); c++) {
+            if (!Formats.isChange(columns.get(c))) {
+                continue;
+            }
+            int column = c + 2;
+            String topLeft = CellReference.convertNumToColString(column) + (firstRow + 1);
+            ConditionalFormattingRule up = formatting.createConditionalFormattingRule(
+                    "AND(ISNUMBER(" + topLeft + ")," + topLeft + ">0)");
+            up.createFontFormatting().setFontColorIndex(IndexedColors.GREEN.getIndex());
+            ConditionalFormattingRule down = formatting.createConditionalFormattingRule(
+                    "AND(ISNUMBER(" + topLeft + ")," + topLeft + "<0)");
+            down.createFontFormatting().setFontColorIndex(IndexedColors.RED.getIndex());
+            formatting.addConditionalFormatting(
+                    new CellRangeAddress[] {new CellRangeAddress(firstRow, lastRow, column, column)}, up, down);
         }
     }
 
@@ -137,7 +215,10 @@ public final class WorkbookWriter {
 
     // ---- Trade datasets ------------------------------------------------------------------------
 
-    private static void writeTrade(SXSSFSheet sheet, Dataset dataset, TradeFigures figures, WorkbookStyles styles) {
+    /** Writes the sheet and returns where each quarter's {@code all} total is. */
+    private static Map<Quarter, TotalRow> writeTrade(SXSSFSheet sheet, Dataset dataset, TradeFigures figures,
+                                                     WorkbookStyles styles) {
+        Map<Quarter, TotalRow> totals = new TreeMap<>();
         String categoryHeader = dataset.categoryColumn().header();
         headerRow(sheet, styles, "quarter", "month", categoryHeader, "quantity_t", "value_usd");
         int r = 1;
@@ -166,9 +247,13 @@ public final class WorkbookWriter {
                 r = tradeTotal(sheet.createRow(r), quarter, s.category, s.first, s.last, s.months, styles) + 1;
                 allMonths.addAll(s.months);
             }
+            int allRow = r;
             r = tradeTotal(sheet.createRow(r), quarter, Indicator.ALL, firstDetail, lastDetail, allMonths, styles) + 1;
+            totals.put(q.getKey(), new TotalRow(allRow, allMonths.stream().map(TradeMonth::quantityT)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)));
         }
         finishTable(sheet, r, 4, 12, 12, 18, 16, 16);
+        return totals;
     }
 
     private static int tradeTotal(SXSSFRow row, String quarter, String category, int first, int last,
@@ -329,13 +414,13 @@ public final class WorkbookWriter {
     }
 
     /** Always a text cell, so input text starting with {@code =} is shown, never evaluated. */
-    private static void text(SXSSFRow row, int column, String value, CellStyle style) {
+    static void text(SXSSFRow row, int column, String value, CellStyle style) {
         Cell cell = row.createCell(column);
         cell.setCellValue(Formats.cellText(value));
         cell.setCellStyle(style);
     }
 
-    private static void number(SXSSFRow row, int column, double value, CellStyle style) {
+    static void number(SXSSFRow row, int column, double value, CellStyle style) {
         Cell cell = row.createCell(column);
         cell.setCellValue(value);
         cell.setCellStyle(style);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.SampleBriefing;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PiePlot;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +50,9 @@ class QuarterlyTotalsTests {
         CategoryDataset data = chart.getCategoryPlot().getDataset();
         assertThat(data.getRowKeys()).containsExactly("corn", "flour", "rice", SampleBriefing.KOREAN);
         assertThat(data.getColumnCount()).isEqualTo(8);
-        assertThat(data.getValue("flour", "2014-Q3")).isEqualTo(new BigDecimal("26000"));
-        assertThat(data.getValue("flour", "2013-Q4")).isNull();
+        assertThat(data.getColumnKey(7)).isEqualTo("Q3 2014"); // wraps between quarter and year on the axis
+        assertThat(data.getValue("flour", "Q3 2014")).isEqualTo(new BigDecimal("26000"));
+        assertThat(data.getValue("flour", "Q4 2013")).isNull();
 
         BufferedImage image = new BufferedImage(400, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -60,5 +62,32 @@ class QuarterlyTotalsTests {
             g.dispose();
         }
         assertThat(image.getRGB(5, 5)).isEqualTo(0xFFFFFFFF); // white background was painted
+    }
+
+    @Test
+    void mixShowsTheLastQuarterWithTheBarsColours() {
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+        JFreeChart bars = TradeCharts.totalsByCategory("Grain", totals, font);
+        JFreeChart mix = TradeCharts.categoryMix("Grain mix", totals, font);
+
+        @SuppressWarnings("unchecked")
+        PiePlot<String> pie = (PiePlot<String>) mix.getPlot();
+        // 2014-Q3: corn 5,000, flour 26,000, rice 22,893, 평양 1,000 (54,893 t in all).
+        assertThat(pie.getDataset().getKeys()).containsExactly("corn", "flour", "rice", SampleBriefing.KOREAN);
+        assertThat(pie.getDataset().getValue("flour")).isEqualTo(new BigDecimal("26000"));
+        var renderer = bars.getCategoryPlot().getRenderer();
+        assertThat(pie.getSectionPaint("flour")).isEqualTo(renderer.getSeriesPaint(1));
+        assertThat(pie.getSectionPaint(SampleBriefing.KOREAN)).isEqualTo(renderer.getSeriesPaint(3));
+        // The label shows one decimal of the share: 26,000 / 54,893 = 47.36 % → 47.4%.
+        assertThat(pie.getLabelGenerator().generateSectionLabel(pie.getDataset(), "flour")).isEqualTo("flour 47.4%");
+    }
+
+    @Test
+    void mixOfAQuarterWithoutFiguresIsEmptyAndSaysSo() {
+        QuarterlyTotals before = QuarterlyTotals.of(SampleBriefing.grain(), Quarter.parse("2013-Q4"), 4);
+        JFreeChart mix = TradeCharts.categoryMix("Grain mix", before, new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        PiePlot<?> pie = (PiePlot<?>) mix.getPlot();
+        assertThat(pie.getDataset().getItemCount()).isZero();
+        assertThat(pie.getNoDataMessage()).isEqualTo("No tonnes recorded in 2013-Q4");
     }
 }

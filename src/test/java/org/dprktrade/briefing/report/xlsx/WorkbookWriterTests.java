@@ -6,15 +6,26 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFConditionalFormatting;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFSheetConditionalFormatting;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dprktrade.briefing.indicators.IndicatorName;
 import org.dprktrade.briefing.report.SampleBriefing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,20 +49,18 @@ class WorkbookWriterTests {
     }
 
     @Test
-    void hasSummaryDatasetAndDataQualitySheetsInOrder() {
-        assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
-        assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
-        assertThat(workbook.getSheetName(1)).isEqualTo("grain");
-        assertThat(workbook.getSheetName(2)).isEqualTo("fertilizer");
-        assertThat(workbook.getSheetName(3)).isEqualTo("labor");
-        assertThat(workbook.getSheetName(4)).isEqualTo("oil");
-        assertThat(workbook.getSheetName(5)).isEqualTo("Data quality");
+    void hasSummaryChartsDatasetDataQualityAndAboutSheetsInOrder() {
+        assertThat(workbook.getNumberOfSheets()).isEqualTo(8);
+        List<String> names = IntStream.range(0, 8).mapToObj(workbook::getSheetName).toList();
+        assertThat(names).containsExactly("Summary", "Charts", "grain", "fertilizer", "labor", "oil", "Data quality",
+                "About");
+        assertThat(workbook.getActiveSheetIndex()).isZero();
     }
 
     @Test
-    void everySheetHasAFrozenHeaderAndAFilter() {
-        for (int s = 1; s < workbook.getNumberOfSheets(); s++) {
-            XSSFSheet sheet = workbook.getSheetAt(s);
+    void everyTableSheetHasAFrozenHeaderAndAFilter() {
+        for (String name : List.of("grain", "fertilizer", "labor", "oil", "Data quality")) {
+            XSSFSheet sheet = workbook.getSheet(name);
             PaneInformation pane = sheet.getPaneInformation();
             assertThat(pane).as(sheet.getSheetName()).isNotNull();
             assertThat(pane.isFreezePane()).isTrue();
@@ -83,8 +92,10 @@ class WorkbookWriterTests {
             Row header = sheet.getRow(3);
             assertThat(text(header.getCell(0))).isEqualTo("dataset");
             assertThat(text(header.getCell(1))).isEqualTo("category");
-            assertThat(text(header.getCell(2))).isEqualTo("quantity_t (t)");
-            assertThat(text(header.getCell(13))).isEqualTo("wage_usd (USD)");
+            // A label with the unit over the id the CSV uses.
+            assertThat(text(header.getCell(2))).isEqualTo("Quantity (t)\nquantity_t");
+            assertThat(text(header.getCell(4))).isEqualTo("Change on quarter (%)\nqoq_pct");
+            assertThat(text(header.getCell(13))).isEqualTo("Mean wage (USD a month)\nwage_usd");
             assertThat(header.getCell(14)).isNull();
 
             PaneInformation pane = sheet.getPaneInformation();
@@ -92,6 +103,34 @@ class WorkbookWriterTests {
             assertThat(pane.getVerticalSplitPosition()).isEqualTo((short) 2);
             // Rows 5..13: grain all, flour, rice, 평양; labor all, dandong; oil all, crude_oil (8 rows).
             assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:N12");
+        }
+
+        @Test
+        void colorsEveryChangeColumnGreenUpAndRedDownSkippingText() {
+            // Columns present: E qoq_pct, F yoy_pct (changes); data rows 5..12.
+            XSSFSheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+            assertThat(formatting.getNumConditionalFormattings()).isEqualTo(2);
+            List<String> ranges = new ArrayList<>();
+            for (int i = 0; i < formatting.getNumConditionalFormattings(); i++) {
+                XSSFConditionalFormatting f = formatting.getConditionalFormattingAt(i);
+                ranges.add(f.getFormattingRanges()[0].formatAsString());
+                assertThat(f.getNumberOfRules()).isEqualTo(2);
+                String column = f.getFormattingRanges()[0].formatAsString().substring(0, 1);
+                assertThat(f.getRule(0).getFormula1()).isEqualTo("AND(ISNUMBER(" + column + "5)," + column + "5>0)");
+                assertThat(f.getRule(0).getFontFormatting().getFontColorIndex()).isEqualTo(IndexedColors.GREEN.getIndex());
+                assertThat(f.getRule(1).getFormula1()).isEqualTo("AND(ISNUMBER(" + column + "5)," + column + "5<0)");
+                assertThat(f.getRule(1).getFontFormatting().getFontColorIndex()).isEqualTo(IndexedColors.RED.getIndex());
+            }
+            assertThat(ranges).containsExactly("E5:E12", "F5:F12");
+        }
+
+        @Test
+        void fitsTheColumnsToTheirLongestIdAndWrapsTheHeader() {
+            // unit_value_usd_per_t is 20 characters: 22 wide; quantity_t gets the 13-character minimum.
+            assertThat(sheet.getColumnWidth(7)).isEqualTo(22 * 256);
+            assertThat(sheet.getColumnWidth(2)).isEqualTo(13 * 256);
+            assertThat(sheet.getRow(3).getCell(2).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
         }
 
         @Test
@@ -183,6 +222,136 @@ class WorkbookWriterTests {
             assertThat(all.getCell(3).getNumericCellValue()).isEqualTo(11000.0); // 3,000 + 8,000
             assertThat(labor.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(245.5);
             assertThat(labor.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(0.5625); // 270,000 / 480,000
+        }
+    }
+
+    @Nested
+    class Charts {
+
+        private XSSFSheet sheet;
+
+        @BeforeEach
+        void sheet() {
+            sheet = workbook.getSheet("Charts");
+        }
+
+        @Test
+        void linksEachQuartersTotalToTheDatasetSheetWithItsValueCached() {
+            assertThat(text(sheet.getRow(3).getCell(0))).isEqualTo("quarter");
+            assertThat(text(sheet.getRow(3).getCell(1))).isEqualTo("grain (t)");
+            // Eight quarters 2012-Q4..2014-Q3 in rows 5..12; 2014-Q3 last. Grain's 2014-Q3 all total is
+            // row 23 of the grain sheet (see TradeSheet), 54,893 t; fertilizer has no figures: blank.
+            Row q3 = sheet.getRow(11);
+            assertThat(text(q3.getCell(0))).isEqualTo("2014-Q3");
+            assertThat(formula(q3.getCell(1))).isEqualTo("grain!D23");
+            assertThat(q3.getCell(1).getNumericCellValue()).isEqualTo(54893.0);
+            assertThat(q3.getCell(2)).isNull();
+            assertThat(formula(q3.getCell(3))).isEqualTo("oil!D" + (totalRowOf("oil", "2014-Q3") + 1));
+            assertThat(q3.getCell(3).getNumericCellValue()).isEqualTo(1500.5); // 0 + 0 + 0 crude, 1,500.5 kerosene
+            Row q4of2013 = sheet.getRow(8);
+            assertThat(text(q4of2013.getCell(0))).isEqualTo("2013-Q4");
+            assertThat(q4of2013.getCell(1)).isNull(); // a gap, not 0: grain has no 2013-Q4 rows
+        }
+
+        @Test
+        void holdsANativeBarChartWithOneSeriesPerTradeDataset() {
+            List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(1);
+            XSSFChart chart = charts.get(0);
+            assertThat(chart.getTitleText().getString()).isEqualTo("Tonnes per quarter, last 8 quarters");
+            assertThat(chart.getChartSeries()).hasSize(1);
+            XDDFChartData data = chart.getChartSeries().get(0);
+            assertThat(data).isInstanceOf(XDDFBarChartData.class);
+            assertThat(data.getSeriesCount()).isEqualTo(3);
+            assertThat(data.getSeries(0).getValuesData().getDataRangeReference()).isEqualTo("Charts!$B$5:$B$12");
+            assertThat(data.getSeries(2).getValuesData().getDataRangeReference()).isEqualTo("Charts!$D$5:$D$12");
+            assertThat(data.getSeries(0).getCategoryData().getDataRangeReference()).isEqualTo("Charts!$A$5:$A$12");
+        }
+
+        @Test
+        void spansTheConfiguredNumberOfQuarters() throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new WorkbookWriter(4).write(SampleBriefing.briefing(), out);
+            try (XSSFWorkbook four = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+                XSSFSheet charts = four.getSheet("Charts");
+                assertThat(text(charts.getRow(4).getCell(0))).isEqualTo("2013-Q4");
+                assertThat(text(charts.getRow(7).getCell(0))).isEqualTo("2014-Q3");
+                assertThat((Object) charts.getRow(8)).isNull();
+            }
+        }
+
+        private int totalRowOf(String dataset, String quarter) {
+            XSSFSheet data = workbook.getSheet(dataset);
+            for (Row row : data) {
+                if (row.getRowNum() > 0 && quarter.equals(row.getCell(0).getStringCellValue())
+                        && row.getCell(1).getCellType() == CellType.STRING
+                        && "total".equals(row.getCell(1).getStringCellValue())
+                        && "all".equals(row.getCell(2).getStringCellValue())) {
+                    return row.getRowNum();
+                }
+            }
+            throw new AssertionError("no total row of " + quarter + " in " + dataset);
+        }
+    }
+
+    @Nested
+    class About {
+
+        private XSSFSheet sheet;
+
+        @BeforeEach
+        void sheet() {
+            sheet = workbook.getSheet("About");
+        }
+
+        @Test
+        void namesThePeriodRunGenerationTimeAndStatus() {
+            assertThat(text(sheet.getRow(0).getCell(0))).isEqualTo("DPRK–China trade: quarterly briefing, 2014-Q3");
+            assertThat(pairs()).containsEntry("period", "2014-Q3")
+                    .containsEntry("run id", "42")
+                    .containsEntry("generated", "2014-10-10 06:00 +09:00")
+                    .containsEntry("status", "PROVISIONAL: fertilizer: 2 of 3 months reported");
+        }
+
+        @Test
+        void listsTheInputsWithTheirChecksumsAndCounts() {
+            Row grain = rowStartingWith("grain", 0);
+            assertThat(text(grain.getCell(1))).isEqualTo("grain.xlsx");
+            assertThat(text(grain.getCell(3))).isEqualTo("ab12");
+            assertThat(grain.getCell(4).getNumericCellValue()).isEqualTo(14.0);
+            assertThat(grain.getCell(6).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(text(rowStartingWith("oil", 0).getCell(3))).isEqualTo("cd34");
+        }
+
+        @Test
+        void definesEveryIndicatorInOneLine() {
+            for (IndicatorName name : IndicatorName.values()) {
+                Row row = rowStartingWith(name.id(), 0);
+                assertThat(text(row.getCell(2))).isEqualTo(name.unit());
+                assertThat(text(row.getCell(3))).as(name.id()).isNotBlank().doesNotContain("\n");
+            }
+            assertThat(text(rowStartingWith("qoq_pct", 0).getCell(3)))
+                    .isEqualTo("(this quarter - previous quarter) / previous quarter x 100.");
+        }
+
+        private Map<String, String> pairs() {
+            Map<String, String> pairs = new java.util.LinkedHashMap<>();
+            for (int r = 2; r <= 5; r++) {
+                Row row = sheet.getRow(r);
+                pairs.put(row.getCell(0).getStringCellValue(), new DataFormatter(java.util.Locale.ENGLISH)
+                        .formatCellValue(row.getCell(1)));
+            }
+            return pairs;
+        }
+
+        private Row rowStartingWith(String first, int column) {
+            for (Row row : sheet) {
+                Cell cell = row.getCell(column);
+                if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(first)) {
+                    return row;
+                }
+            }
+            throw new AssertionError("no row starting with " + first);
         }
     }
 
