@@ -19,6 +19,7 @@ import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.Briefing;
+import org.dprktrade.briefing.report.ReportManifest;
 import org.dprktrade.briefing.report.ReportProperties;
 import org.dprktrade.briefing.report.ReportWriter;
 import org.springframework.batch.core.ExitStatus;
@@ -165,6 +166,13 @@ class BriefingJobConfiguration {
             var stepExecution = contribution.getStepExecution();
             Quarter period = Quarter.parse(stepExecution.getJobParameters().getString(PERIOD));
             QuarterIndicators indicators = runData.indicators();
+            // deliver only a complete set of this run's reports
+            ReportManifest.Complete complete = ReportManifest.verify(
+                    ReportWriter.periodDir(briefing.reportsDir(), period), period);
+            if (complete.runId() != stepExecution.getJobExecutionId()) {
+                throw new IllegalStateException("the reports of " + period + " were replaced by run "
+                        + complete.runId() + " before this run could deliver them");
+            }
             DeliveryResult result = delivery.deliver(new DeliveryRequest(period, stepExecution.getJobExecutionId(),
                     ReportWriter.pdfPath(briefing.reportsDir(), period),
                     ReportWriter.workbookPath(briefing.reportsDir(), period), runData.keyDevelopments(),

@@ -1,6 +1,5 @@
 package org.dprktrade.briefing.job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import org.dprktrade.briefing.delivery.BriefingDelivery;
 import org.dprktrade.briefing.delivery.DeliveryRequest;
 import org.dprktrade.briefing.delivery.DeliveryResult;
 import org.dprktrade.briefing.period.Quarter;
+import org.dprktrade.briefing.report.ReportManifest;
 import org.dprktrade.briefing.report.ReportWriter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Redelivery {
 
-    /** Nothing to deliver: no completed run of the period, or its reports are gone. */
+    /** Nothing to deliver: no completed run of the period, or its reports are gone or incomplete. */
     public static final class NothingToDeliverException extends RuntimeException {
         NothingToDeliverException(String message) {
             super(message);
@@ -48,8 +48,16 @@ public class Redelivery {
         JobExecution run = latestCompleted(period).orElseThrow(() -> new NothingToDeliverException(
                 "no completed run of " + period + " to deliver: run it first (run --period " + period + ")"));
         Path pdf = ReportWriter.pdfPath(properties.reportsDir(), period);
-        if (!Files.isRegularFile(pdf)) {
-            throw new NothingToDeliverException(pdf + " is missing: run the period again (run --period " + period + ")");
+        ReportManifest.Complete complete;
+        try {
+            complete = ReportManifest.verify(ReportWriter.periodDir(properties.reportsDir(), period), period);
+        } catch (ReportManifest.IncompleteReportsException e) {
+            throw new NothingToDeliverException(e.getMessage());
+        }
+        if (complete.runId() != run.getId()) {
+            throw new NothingToDeliverException("the reports of " + period + " are from run " + complete.runId()
+                    + ", not from its latest completed run " + run.getId() + "; run the period again (run --period "
+                    + period + ")");
         }
         ExecutionContext context = run.getExecutionContext();
         List<String> reasons = lines(context, BriefingJobConfiguration.PROVISIONAL_REASONS);

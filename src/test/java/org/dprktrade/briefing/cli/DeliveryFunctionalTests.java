@@ -79,6 +79,18 @@ class DeliveryFunctionalTests {
         }
     }
 
+    @Test
+    void deliverRefusesReportsChangedSinceTheirRun() throws Exception {
+        int port = freePort();
+        assertThat(run(port, "run", "--period", "2014-Q3").exitCode()).isEqualTo(ExitCodes.DELIVERY_FAILED);
+        Files.writeString(reports.resolve("2014-Q3/briefing-2014-Q3.pdf"), "not the briefing");
+
+        CommandResult result = run(port, "deliver", "--period", "2014-Q3");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).contains("briefing-2014-Q3.pdf is missing or differs from the one run");
+    }
+
     private CommandResult run(int port, String... command) {
         String[] args = new String[command.length + 10];
         System.arraycopy(command, 0, args, 0, command.length);
