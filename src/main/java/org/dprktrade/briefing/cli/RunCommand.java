@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.dprktrade.briefing.BriefingApplication;
 import org.dprktrade.briefing.ingest.RowProblem;
 import org.dprktrade.briefing.job.BriefingRunner;
+import org.dprktrade.briefing.job.DryRun;
 import org.dprktrade.briefing.job.RunOutcome;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.period.QuarterRange;
@@ -35,6 +36,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-Qn", description = "Last quarter of a range (inclusive).")
     Quarter to;
 
+    @Option(names = "--dry-run", description = "Show which reports would be (re)written, whether the briefing would "
+            + "be a revision and who would receive it, without writing or sending anything.")
+    boolean dryRun;
+
     @Mixin
     DataFolderOptions folders;
 
@@ -46,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
         List<Quarter> quarters = quarters();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (dryRun) {
+            return preview(quarters, out);
+        }
         ConfigurableApplicationContext context = SpringLauncher.start(BriefingApplication.class,
                 folders.asSpringArguments(), false);
         BriefingRunner runner = context.getBean(BriefingRunner.class);
@@ -81,6 +89,31 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the signal's hook closes the context
             }
+        }
+    }
+
+    private int preview(List<Quarter> quarters, PrintWriter out) {
+        try (ConfigurableApplicationContext context = SpringLauncher.startApplication(folders.asSpringArguments())) {
+            DryRun dryRun = context.getBean(DryRun.class);
+            for (Quarter quarter : quarters) {
+                DryRun.Plan plan = dryRun.plan(quarter);
+                out.println(quarter + ": dry run, nothing is written or sent");
+                for (DryRun.FileState input : plan.inputs()) {
+                    out.println("  would read     " + input.file() + (input.exists() ? "" : "  (MISSING: the run would fail)"));
+                }
+                for (DryRun.FileState report : plan.reports()) {
+                    out.println("  would " + (report.exists() ? "replace  " : "write    ") + report.file());
+                }
+                out.println("  briefing       " + plan.revision().map(r -> r.mark())
+                        .orElse("first briefing of " + quarter + " for its readers"));
+                out.println("  delivery       " + plan.delivery() + (plan.recipients().isEmpty() ? ", nobody"
+                        : " to " + String.join(", ", plan.recipients())));
+                if (plan.periodRunningNow()) {
+                    out.println("  note           " + quarter + " is being run now; a run would be refused");
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 

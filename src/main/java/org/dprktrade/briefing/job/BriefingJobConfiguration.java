@@ -78,31 +78,31 @@ class BriefingJobConfiguration {
 
     @Bean
     Step ingestGrain(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                     IngestProperties ingest, BriefingProperties briefing) {
-        return ingestStep("ingestGrain", Dataset.GRAIN, jobRepository, tm, runData, ingest, briefing);
+                     IngestProperties ingest, BriefingProperties briefing, StepLogListener stepLog) {
+        return ingestStep("ingestGrain", Dataset.GRAIN, jobRepository, tm, runData, ingest, briefing, stepLog);
     }
 
     @Bean
     Step ingestFertilizer(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                          IngestProperties ingest, BriefingProperties briefing) {
-        return ingestStep("ingestFertilizer", Dataset.FERTILIZER, jobRepository, tm, runData, ingest, briefing);
+                          IngestProperties ingest, BriefingProperties briefing, StepLogListener stepLog) {
+        return ingestStep("ingestFertilizer", Dataset.FERTILIZER, jobRepository, tm, runData, ingest, briefing, stepLog);
     }
 
     @Bean
     Step ingestLabor(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                     IngestProperties ingest, BriefingProperties briefing) {
-        return ingestStep("ingestLabor", Dataset.LABOR, jobRepository, tm, runData, ingest, briefing);
+                     IngestProperties ingest, BriefingProperties briefing, StepLogListener stepLog) {
+        return ingestStep("ingestLabor", Dataset.LABOR, jobRepository, tm, runData, ingest, briefing, stepLog);
     }
 
     @Bean
     Step ingestOil(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                   IngestProperties ingest, BriefingProperties briefing) {
-        return ingestStep("ingestOil", Dataset.OIL, jobRepository, tm, runData, ingest, briefing);
+                   IngestProperties ingest, BriefingProperties briefing, StepLogListener stepLog) {
+        return ingestStep("ingestOil", Dataset.OIL, jobRepository, tm, runData, ingest, briefing, stepLog);
     }
 
     private static Step ingestStep(String name, Dataset dataset, JobRepository jobRepository,
                                    PlatformTransactionManager tm, RunData runData, IngestProperties ingest,
-                                   BriefingProperties briefing) {
+                                   BriefingProperties briefing, StepLogListener stepLog) {
         WorkbookItemReader reader = new WorkbookItemReader(dataset, () -> inputFile(briefing, ingest, dataset),
                 ingest, runData);
         return new StepBuilder(name, jobRepository)
@@ -110,6 +110,7 @@ class BriefingJobConfiguration {
                 .transactionManager(tm)
                 .reader(reader)
                 .writer(new FiguresItemWriter(dataset, runData))
+                .listener(stepLog)
                 .build();
     }
 
@@ -119,6 +120,7 @@ class BriefingJobConfiguration {
 
     @Bean
     Step computeIndicators(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
+                           StepLogListener stepLog,
                            Clock clock, ReportProperties report) {
         Tasklet compute = (contribution, chunkContext) -> {
             Quarter period = Quarter.parse(contribution.getStepExecution().getJobParameters().getString(PERIOD));
@@ -133,11 +135,12 @@ class BriefingJobConfiguration {
             contribution.incrementWriteCount(indicators.indicators().size());
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder("computeIndicators", jobRepository).tasklet(compute, tm).build();
+        return new StepBuilder("computeIndicators", jobRepository).listener(stepLog).tasklet(compute, tm).build();
     }
 
     @Bean
     Step writeReports(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData, Clock clock,
+                      StepLogListener stepLog,
                       BriefingProperties briefing, ReportProperties reportProperties, BriefingDelivery delivery) {
         Tasklet write = (contribution, chunkContext) -> {
             var stepExecution = contribution.getStepExecution();
@@ -151,7 +154,7 @@ class BriefingJobConfiguration {
             contribution.incrementWriteCount(runData.outputs().size());
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder("writeReports", jobRepository).tasklet(write, tm).build();
+        return new StepBuilder("writeReports", jobRepository).listener(stepLog).tasklet(write, tm).build();
     }
 
     /**
@@ -161,6 +164,7 @@ class BriefingJobConfiguration {
      */
     @Bean
     Step deliverBriefing(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
+                         StepLogListener stepLog,
                          BriefingProperties briefing, BriefingDelivery delivery) {
         Tasklet deliver = (contribution, chunkContext) -> {
             var stepExecution = contribution.getStepExecution();
@@ -184,7 +188,7 @@ class BriefingJobConfiguration {
             }
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder("deliverBriefing", jobRepository).tasklet(deliver, tm).build();
+        return new StepBuilder("deliverBriefing", jobRepository).listener(stepLog).tasklet(deliver, tm).build();
     }
 
     /** Exit status of a run whose reports were written but not delivered. */

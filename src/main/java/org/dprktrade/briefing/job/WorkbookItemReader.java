@@ -11,6 +11,9 @@ import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.ingest.LaborRecord;
 import org.dprktrade.briefing.ingest.TradeRecord;
 import org.dprktrade.briefing.ingest.WorkbookStream;
+import org.dprktrade.briefing.report.InputSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -21,6 +24,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * has been recorded, so nothing is lost). Not thread-safe; reopened for every execution.
  */
 final class WorkbookItemReader implements ItemStreamReader<AcceptedRow> {
+
+    private static final Logger log = LoggerFactory.getLogger("org.dprktrade.briefing.steps");
 
     private final Dataset dataset;
     private final Supplier<Path> file;
@@ -65,7 +70,10 @@ final class WorkbookItemReader implements ItemStreamReader<AcceptedRow> {
     }
 
     private void finish() {
-        runData.addInput(stream.summary());
+        InputSummary summary = stream.summary();
+        log.info("{} (sheet {}): {} rows read, {} accepted, {} rejected, {} warnings", summary.file(), summary.sheet(),
+                summary.rowsRead(), summary.rowsAccepted(), summary.rowsRejected(), summary.warnings());
+        runData.addInput(summary);
         WorkbookStream finished = stream;
         close();
         finished.checkRejectedShare(properties.maxRejectedShare());

@@ -117,6 +117,30 @@ class RunCommandFunctionalTests {
         }
 
         @Test
+        void dryRunSaysWhatWouldHappenAndWritesAndSendsNothing() throws IOException {
+            assertThat(run("run", "--period", "2014-Q3").exitCode()).isZero();
+            Path pdf = reports.resolve("2014-Q3/briefing-2014-Q3.pdf");
+            byte[] before = Files.readAllBytes(pdf);
+            long mails;
+            try (var outbox = Files.list(reports.resolve("outbox"))) {
+                mails = outbox.count();
+            }
+
+            CommandResult preview = run("run", "--period", "2014-Q3", "--dry-run");
+
+            assertThat(preview.exitCode()).as(preview.err()).isZero();
+            assertThat(preview.out()).contains("2014-Q3: dry run, nothing is written or sent")
+                    .contains("would replace  " + pdf)
+                    .contains("Revision 2 — replaces the briefing sent ")
+                    .contains("to analysts@example.org");
+            assertThat(Files.readAllBytes(pdf)).isEqualTo(before);
+            try (var outbox = Files.list(reports.resolve("outbox"))) {
+                assertThat(outbox.count()).isEqualTo(mails);
+            }
+            assertThat(run("history").out().lines().filter(l -> l.contains("2014-Q3"))).hasSize(1);
+        }
+
+        @Test
         void validateReadsEveryWorkbookAndWritesNothing() {
             CommandResult result = run("validate");
 
