@@ -158,8 +158,11 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         err.println("briefing: " + outcome.message());
-        for (RowProblem problem : outcome.problems()) {
-            err.println("  " + problem.describe());
+        if (outcome.exitCode() == ExitCodes.INPUT_DATA) {
+            // every rejected row, since no data-quality report was written for this run
+            for (RowProblem problem : outcome.problems()) {
+                err.println("  " + problem.describe());
+            }
         }
         err.flush();
     }

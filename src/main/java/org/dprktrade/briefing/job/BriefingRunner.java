@@ -1,5 +1,10 @@
 package org.dprktrade.briefing.job;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -137,7 +142,19 @@ public class BriefingRunner {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root instanceof FileSystemException fs ? describe(fs)
+                : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /** File-system exceptions carry only a path as their message: say what went wrong with it. */
+    private static String describe(FileSystemException e) {
+        String what = e.getReason() != null ? e.getReason()
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileAlreadyExistsException ? "already exists (and is in the way)"
+                : e instanceof NoSuchFileException ? "no such file or folder"
+                : e instanceof NotDirectoryException ? "is not a folder"
+                : e.getClass().getSimpleName();
+        return "cannot write " + e.getFile() + (e.getOtherFile() == null ? "" : " or " + e.getOtherFile()) + ": " + what;
     }
 }
