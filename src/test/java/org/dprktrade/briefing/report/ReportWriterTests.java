@@ -30,7 +30,8 @@ class ReportWriterTests {
         assertThat(written).containsExactly(dir.resolve("indicators-2014-Q3.csv"),
                 dir.resolve("data-quality-2014-Q3.csv"), dir.resolve("briefing-2014-Q3.xlsx"),
                 dir.resolve("briefing-2014-Q3.pdf"));
-        assertThat(listing(dir)).containsExactly("briefing-2014-Q3.pdf", "briefing-2014-Q3.xlsx",
+        // the four reports and, written last, the completion manifest
+        assertThat(listing(dir)).containsExactly(".manifest", "briefing-2014-Q3.pdf", "briefing-2014-Q3.xlsx",
                 "data-quality-2014-Q3.csv", "indicators-2014-Q3.csv");
         assertThat(Files.readAllBytes(written.get(3))).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
         assertThat(Files.readAllBytes(written.get(2))).startsWith('P', 'K');
@@ -47,7 +48,9 @@ class ReportWriterTests {
         List<Path> written = new ReportWriter().writeAll(empty, reports);
 
         assertThat(written).hasSize(4).allSatisfy(p -> assertThat(p).isNotEmptyFile());
-        assertThat(written.get(0)).hasContent("period,dataset,category,indicator,value,unit");
+        // nothing reported in any dataset is not a final quarter, but the empty list says nothing either way
+        assertThat(written.get(0)).hasContent("period,dataset,category,indicator,value,unit\n"
+                + "2014-Q3,all,all,provisional,0,flag");
     }
 
     @Test

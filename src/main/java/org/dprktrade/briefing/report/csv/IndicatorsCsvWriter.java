@@ -13,7 +13,9 @@ import org.dprktrade.briefing.report.Formats;
 /**
  * Writes {@code indicators-<period>.csv}: header {@code period,dataset,category,indicator,value,unit}
  * and one record per indicator in {@code QuarterIndicators} order. Values are plain decimals
- * ({@link Formats#plain}), empty where undefined. UTF-8 without BOM, CRLF line ends (RFC 4180).
+ * ({@link Formats#plain}), empty where undefined. A last record {@code <period>,all,all,provisional,1,flag}
+ * (or {@code 0} when final) carries the provisional mark that SPEC wants in every output.
+ * UTF-8 without BOM, CRLF line ends (RFC 4180).
  * Stateless and thread-safe.
  */
 public final class IndicatorsCsvWriter {
@@ -30,6 +32,7 @@ public final class IndicatorsCsvWriter {
             CsvLine.write(out, period, i.dataset().id(), CsvLine.neutralise(i.category()), i.name().id(),
                     Formats.plain(i.value()), i.name().unit());
         }
+        CsvLine.write(out, period, "all", "all", "provisional", briefing.provisional() ? "1" : "0", "flag");
         out.flush();
     }
 }

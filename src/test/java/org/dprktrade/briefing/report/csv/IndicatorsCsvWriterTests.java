@@ -44,7 +44,9 @@ class IndicatorsCsvWriterTests {
                 "2014-Q3,labor,all,wage_usd,245.5,USD",
                 "2014-Q3,labor,dandong,workers_entering,11000,workers",
                 "2014-Q3,oil,all,quantity_t,1500.5,t",
-                "2014-Q3,oil,crude_oil,zero_streak_months,15,months") + "\r\n");
+                "2014-Q3,oil,crude_oil,zero_streak_months,15,months",
+                // the sample's fertilizer has 2 of 3 months: provisional
+                "2014-Q3,all,all,provisional,1,flag") + "\r\n");
     }
 
     @Test
@@ -67,7 +69,8 @@ class IndicatorsCsvWriterTests {
                 "2014-Q3,grain,all,quantity_t,10000000,t",
                 "2014-Q3,grain,all,quantity_t,0,t",
                 "2014-Q3,grain,all,quantity_t,-0.0001,t",
-                "2014-Q3,grain,all,quantity_t,123456789.1235,t");
+                "2014-Q3,grain,all,quantity_t,123456789.1235,t",
+                "2014-Q3,all,all,provisional,0,flag");
     }
 
     private static Indicator indicator(String value) {
