@@ -15,6 +15,7 @@ import org.dprktrade.briefing.job.DryRun;
 import org.dprktrade.briefing.job.RunOutcome;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.period.QuarterRange;
+import org.dprktrade.briefing.report.ReportWarmUp;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine;
@@ -54,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return preview(quarters, out);
         }
+        ReportWarmUp.start();
         ConfigurableApplicationContext context = SpringLauncher.start(BriefingApplication.class,
                 folders.asSpringArguments(), false);
         BriefingRunner runner = context.getBean(BriefingRunner.class);
