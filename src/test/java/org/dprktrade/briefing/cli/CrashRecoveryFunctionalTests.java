@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.dprktrade.briefing.testing.FixtureWorkbooks;
@@ -28,10 +27,7 @@ class CrashRecoveryFunctionalTests {
 
     @Test
     void aRunKilledMidwayIsMarkedFailedAndTheRerunCompletes() throws Exception {
-        for (String name : List.of("fertilizer.xlsx", "labor.xlsx", "oil.xlsx")) {
-            Files.copy(Path.of("input", name), input.resolve(name));
-        }
-        FixtureWorkbooks.writeLargeGrain(input.resolve("grain.xlsx"), 400_000);
+        FixtureWorkbooks.writeSampleWithLargeGrain(input, 400_000);
 
         Process child = startRun();
         Path log = reports.resolve(".state/briefing.log");
@@ -59,10 +55,7 @@ class CrashRecoveryFunctionalTests {
 
     @Test
     void sigtermStopsTheRunAsStoppedAndTheRerunCompletes() throws Exception {
-        for (String name : List.of("fertilizer.xlsx", "labor.xlsx", "oil.xlsx")) {
-            Files.copy(Path.of("input", name), input.resolve(name));
-        }
-        FixtureWorkbooks.writeLargeGrain(input.resolve("grain.xlsx"), 400_000);
+        FixtureWorkbooks.writeSampleWithLargeGrain(input, 400_000);
         Process child = startRun();
         Path log = reports.resolve(".state/briefing.log");
         awaitLine(log, "Executing step: [ingestGrain]", Duration.ofSeconds(60));

@@ -90,10 +90,7 @@ class ResourceFaultsFunctionalTests {
     @Test
     void twoRunsOfOnePeriodInTwoProcessesRunOnceAndNeverInterleave() throws Exception {
         Path input = Files.createDirectories(work.resolve("input"));
-        for (String name : List.of("fertilizer.xlsx", "labor.xlsx", "oil.xlsx")) {
-            Files.copy(Path.of("input", name), input.resolve(name));
-        }
-        FixtureWorkbooks.writeLargeGrain(input.resolve("grain.xlsx"), 200_000);
+        FixtureWorkbooks.writeSampleWithLargeGrain(input, 200_000);
         Path reports = work.resolve("reports");
 
         Process first = child("run", "--period", "2014-Q3", "--input", input.toString(), "--reports", reports.toString());

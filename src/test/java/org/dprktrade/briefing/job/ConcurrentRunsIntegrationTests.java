@@ -2,7 +2,6 @@ package org.dprktrade.briefing.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +28,7 @@ class ConcurrentRunsIntegrationTests {
 
     @Test
     void twoSimultaneousRunsOfOnePeriodRunOnce() throws Exception {
-        for (String name : List.of("fertilizer.xlsx", "labor.xlsx", "oil.xlsx")) {
-            Files.copy(Path.of("input", name), input.resolve(name));
-        }
-        FixtureWorkbooks.writeLargeGrain(input.resolve("grain.xlsx"), 300_000); // long enough to overlap
+        FixtureWorkbooks.writeSampleWithLargeGrain(input, 300_000);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BriefingApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--briefing.input-dir=" + input, "--briefing.reports-dir=" + reports)) {

@@ -36,6 +36,15 @@ public final class FixtureWorkbooks {
                 m -> List.of(List.of(m, "Dandong", 30)));
     }
 
+    /** The sample fertilizer, labor and oil workbooks of {@code input/} beside a large grain workbook. */
+    public static void writeSampleWithLargeGrain(Path dir, int grainRows) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : List.of("fertilizer.xlsx", "labor.xlsx", "oil.xlsx")) {
+            Files.copy(Path.of("input", name), dir.resolve(name));
+        }
+        writeLargeGrain(dir.resolve("grain.xlsx"), grainRows);
+    }
+
     /**
      * A grain workbook of {@code rows} rows of rice, 1 t each, spread over 2012–2014, each with its own
      * source text: slow enough to read (about a second per 300,000 rows) that a signal lands mid-step.
