@@ -92,12 +92,10 @@ class DeliveryFunctionalTests {
     }
 
     private CommandResult run(int port, String... command) {
-        String[] args = new String[command.length + 10];
+        String[] args = new String[command.length + 8];
         System.arraycopy(command, 0, args, 0, command.length);
         String[] common = {"--input", "input", "--reports", reports.toString(),
                 "--briefing.delivery.mode=smtp", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + port,
-                "--spring.mail.properties.mail.smtp.starttls.required=false",
-                "--spring.mail.properties.mail.smtp.starttls.enable=false",
                 "--briefing.delivery.initial-backoff=50ms"};
         System.arraycopy(common, 0, args, command.length, common.length);
         return CommandResult.run(args);
