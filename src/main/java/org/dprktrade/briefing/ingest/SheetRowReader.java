@@ -42,9 +42,11 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  * after the dataset (any case), else the first visible sheet; a hidden sheet is never read.
  *
  * <p>Only POI's package layer is used: the package is opened read-only with POI's zip-bomb protections
- * as configured globally (never changed here), styles are loaded through POI, and the shared strings
- * ({@link SharedStrings}) and the sheet XML are parsed with StAX (Woodstox, no DTDs, no external entities). Raw cell values are
- * handed on unformatted, so numbers stay exact and no Locale is involved. Memory holds the shared
+ * as configured globally (never changed here; an entry the zip directory declares beyond them is refused
+ * before any row is read), styles are loaded through POI, and the workbook part, the shared strings
+ * ({@link SharedStrings}) and the sheet XML are parsed with StAX through {@link SafeXml}, which refuses any
+ * DOCTYPE (so no entity is ever expanded). File kinds often renamed to .xlsx (CSV, HTML, PDF, .xls,
+ * encrypted, Strict OOXML, plain zip) are named in the message. Raw cell values are handed on unformatted, so numbers stay exact and no Locale is involved. Memory holds the shared
  * strings table's cache and one row at a time; it does not grow with the number of rows. A sheet of
  * more than 1,048,576 rows (the format's limit) is refused.
  *
@@ -208,7 +210,7 @@ public final class SheetRowReader implements AutoCloseable {
             throw new InputFileException(file, "cannot be read (" + e.getMessage() + ")", e);
         }
         switch (magic) {
-            case OOXML -> { }
+            case OOXML -> checkDeclaredSizes(file);
             case OLE2 -> throw new InputFileException(file, describeOle2(file));
             case BIFF2, BIFF3, BIFF4 -> throw legacyXls(file);
             case XML -> throw new InputFileException(file,
@@ -226,6 +228,37 @@ public final class SheetRowReader implements AutoCloseable {
                     "not an xlsx workbook (no zip package inside; a CSV or text file renamed to .xlsx?)"
                             + " - save it as Excel Workbook .xlsx");
         }
+    }
+
+    /**
+     * Refuses a zip bomb before any row is read, from the sizes the zip's central directory declares, by
+     * POI's own limits (read, never changed). POI's streaming guard alone would stop it only after its
+     * grace size had been inflated, by which time rows, and their problems, would have gone on to the run.
+     * A package whose directory lies about sizes is still stopped by that guard; one Java cannot list is
+     * left to POI, whose message says what is wrong with it.
+     */
+    private static void checkDeclaredSizes(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                long size = entry.getSize();
+                long compressed = entry.getCompressedSize();
+                if (size > ZipSecureFile.getMaxEntrySize()) {
+                    throw new InputFileException(file, String.format(Locale.ROOT, "refused as a possible zip bomb:"
+                            + " %s would expand to more than %d bytes", entry.getName(), ZipSecureFile.getMaxEntrySize()));
+                }
+                if (size > ZipSecureFile.getGraceEntrySize() && compressed >= 0
+                        && (double) compressed / size < ZipSecureFile.getMinInflateRatio()) {
+                    throw new InputFileException(file, inflateRatioRefusal(entry.getName()));
+                }
+            }
+        } catch (IOException e) {
+            // not listable here: POI opens it next and says why it cannot be read
+        }
+    }
+
+    private static String inflateRatioRefusal(String part) {
+        return String.format(Locale.ROOT, "refused as a possible zip bomb: %s would expand to more than %d times"
+                + " its compressed size", part, Math.round(1 / ZipSecureFile.getMinInflateRatio()));
     }
 
     // An OLE2 container is either an encrypted xlsx or a legacy binary .xls workbook.
@@ -466,7 +499,7 @@ public final class SheetRowReader implements AutoCloseable {
     private InputFileException ambiguous(String column, List<String> texts) {
         return new InputFileException(file, "ambiguous header in sheet " + sheetName + ", row " + headerRow + ": "
                 + texts.stream().map(t -> "'" + t + "'").collect(Collectors.joining(" and "))
-                + " all mean " + column + "; rename or remove one");
+                + (texts.size() == 2 ? " both mean " : " all mean ") + column + "; rename or remove one");
     }
 
     private static List<String> texts(RawRow raw) {
@@ -722,8 +755,7 @@ public final class SheetRowReader implements AutoCloseable {
             Matcher entry = ENTRY.matcher(m);
             String part = entry.find() ? entry.group(1) : "a part";
             if (m.contains("MIN_INFLATE_RATIO")) {
-                return String.format(Locale.ROOT, "refused as a possible zip bomb: %s would expand to more than %d"
-                        + " times its compressed size", part, Math.round(1 / ZipSecureFile.getMinInflateRatio()));
+                return inflateRatioRefusal(part);
             }
             if (m.contains("MAX_ENTRY_SIZE")) {
                 return String.format(Locale.ROOT, "refused as a possible zip bomb: %s would expand to more than %d"

@@ -224,6 +224,25 @@ final class TestWorkbooks {
         Files.delete(staging);
     }
 
+    /**
+     * Rewrites the uncompressed size the zip's central directory declares for one entry (the field at
+     * offset 24 of its central directory header), as a forged file would, to hide how far it inflates.
+     */
+    static void declareSize(Path file, String entry, int size) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer zip = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 <= bytes.length; i++) {
+            if (zip.getInt(i) == 0x02014b50 && (zip.getShort(i + 28) & 0xFFFF) == name.length
+                    && java.util.Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+                zip.putInt(i + 24, size);
+                Files.write(file, bytes);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no central directory entry " + entry);
+    }
+
     static void zip(Path file, Map<String, String> parts) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (Map.Entry<String, String> part : parts.entrySet()) {
