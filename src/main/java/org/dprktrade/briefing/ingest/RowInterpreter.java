@@ -447,7 +447,7 @@ public final class RowInterpreter {
         if (value == null || value.length() <= MAX_QUOTED_VALUE) {
             return value;
         }
-        int end = Character.isHighSurrogate(value.charAt(MAX_QUOTED_VALUE - 1)) ? MAX_QUOTED_VALUE - 1 : MAX_QUOTED_VALUE;
+        int end = MAX_QUOTED_VALUE - (Character.isHighSurrogate(value.charAt(MAX_QUOTED_VALUE - 1)) ? 1 : 0);
         return value.substring(0, end) + "… (" + value.length() + " characters)";
     }
 

@@ -46,9 +46,10 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  * before any row is read), styles are loaded through POI, and the workbook part, the shared strings
  * ({@link SharedStrings}) and the sheet XML are parsed with StAX through {@link SafeXml}, which refuses any
  * DOCTYPE (so no entity is ever expanded). File kinds often renamed to .xlsx (CSV, HTML, PDF, .xls,
- * encrypted, Strict OOXML, plain zip) are named in the message. Raw cell values are handed on unformatted, so numbers stay exact and no Locale is involved. Memory holds the shared
- * strings table's cache and one row at a time; it does not grow with the number of rows. A sheet of
- * more than 1,048,576 rows (the format's limit) is refused.
+ * encrypted, Strict OOXML, plain zip) are named in the message. Raw cell values are handed on
+ * unformatted, so numbers stay exact and no Locale is involved. Memory holds the shared strings table's
+ * cache and one row at a time; it does not grow with the number of rows. A sheet of more than 1,048,576
+ * rows (the format's limit) is refused.
  *
  * <p>{@link #open} positions the reader just below the header row: the first row holding all the
  * dataset's required columns. Rows above it (titles, notes, blanks) are skipped. Rows with no value in
@@ -219,7 +220,8 @@ public final class SheetRowReader implements AutoCloseable {
                     + " website's 'Excel' export renamed to .xlsx?) - open it in a spreadsheet program and save it as"
                     + " Excel Workbook .xlsx");
             case PDF -> throw new InputFileException(file,
-                    "a PDF document, not an xlsx workbook (renamed to .xlsx?) - the figures must come as Excel Workbook .xlsx");
+                    "a PDF document, not an xlsx workbook (renamed to .xlsx?) - the figures must come as"
+                            + " Excel Workbook .xlsx");
             case RTF, WORD2, MSWRITE -> throw new InputFileException(file,
                     "a word-processor document, not an xlsx workbook - save the table as Excel Workbook .xlsx");
             case JPEG, GIF, PNG, TIFF, BMP, WMF, EMF -> throw new InputFileException(file,
@@ -244,7 +246,8 @@ public final class SheetRowReader implements AutoCloseable {
                 long compressed = entry.getCompressedSize();
                 if (size > ZipSecureFile.getMaxEntrySize()) {
                     throw new InputFileException(file, String.format(Locale.ROOT, "refused as a possible zip bomb:"
-                            + " %s would expand to more than %d bytes", entry.getName(), ZipSecureFile.getMaxEntrySize()));
+                            + " %s would expand to more than %d bytes", entry.getName(),
+                            ZipSecureFile.getMaxEntrySize()));
                 }
                 if (size > ZipSecureFile.getGraceEntrySize() && compressed >= 0
                         && (double) compressed / size < ZipSecureFile.getMinInflateRatio()) {
@@ -324,7 +327,8 @@ public final class SheetRowReader implements AutoCloseable {
         try {
             sheet = reader.getSheet(chosen.relationId());
             XMLStreamReader xml = SafeXml.open(sheet, "sheet " + chosen.name());
-            SheetRowReader rows = new SheetRowReader(file, pkg, sst, dateStyles, info.date1904(), chosen.name(), sheet, xml);
+            SheetRowReader rows = new SheetRowReader(file, pkg, sst, dateStyles, info.date1904(), chosen.name(),
+                    sheet, xml);
             rows.hiddenNamedSheet = hiddenNamed == null ? null : hiddenNamed.name();
             return rows;
         } catch (Exception e) {
@@ -728,7 +732,17 @@ public final class SheetRowReader implements AutoCloseable {
         if (refusal != null) {
             return new InputFileException(file, refusal, e);
         }
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // the innermost message says what is wrong ("Truncated ZIP file"); POI's wrappers say only which
+        // file it could not read ("Failed to read the file input stream from file: '/path'")
+        String reason = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                reason = t.getMessage();
+            }
+        }
+        if (reason == null) {
+            reason = e.getClass().getSimpleName();
+        }
         if (reason.length() > 160) {
             reason = reason.substring(0, 157) + "...";
         }

@@ -119,9 +119,7 @@ class HostileInputFunctionalTests {
             byte[] whole = Files.readAllBytes(grain());
             Files.write(grain(), Arrays.copyOf(whole, whole.length / 2));
 
-            CommandResult result = run();
-
-            assertRefusedStartingWith(result, "grain.xlsx: corrupt or truncated xlsx workbook, cannot be read (");
+            assertRefused(run(), "grain.xlsx: corrupt or truncated xlsx workbook, cannot be read (Truncated ZIP file)");
         }
 
         @Test
@@ -645,12 +643,6 @@ class HostileInputFunctionalTests {
     private void assertRefused(CommandResult result, String message) throws IOException {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.INPUT_DATA);
         assertThat(result.err().lines()).containsExactly("briefing: " + PERIOD + ": " + message);
-        assertNothingHalfDone(result);
-    }
-
-    private void assertRefusedStartingWith(CommandResult result, String start) throws IOException {
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.INPUT_DATA);
-        assertThat(result.err().lines()).singleElement().asString().startsWith("briefing: " + PERIOD + ": " + start);
         assertNothingHalfDone(result);
     }
 
