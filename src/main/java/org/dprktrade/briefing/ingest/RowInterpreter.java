@@ -30,6 +30,12 @@ import java.util.regex.Pattern;
  *     be a year or a date serial, and reading it as 1905-07-06 would go unnoticed.</li>
  * <li>Numeric cells are read from their stored decimal text and rounded to 15 significant digits, the
  *     precision Excel shows, so a stored {@code 25217.000000000004} counts as {@code 25217}.</li>
+ * <li>A numeric cell holding {@code NaN}, {@code INF} or a value beyond the double range is rejected:
+ *     spreadsheet programs cannot store one, so it comes from a broken generator.</li>
+ * <li>A category name whose slug is longer than {@value #MAX_CATEGORY_LENGTH} characters is rejected (a
+ *     note pasted into the wrong column; no output cell could show it).</li>
+ * <li>A problem quotes at most {@value #MAX_QUOTED_VALUE} characters of the offending value, then says how
+ *     long it was: a 40,000-character cell would otherwise overflow the data-quality outputs.</li>
  * <li>Barrels become tonnes rounded to 6 decimal places (grams), half-even.</li>
  * <li>Category aliases match by slug, so case, spacing and punctuation do not matter
  *     ({@code WHEAT-FLOUR} is {@code Wheat flour}).</li>
@@ -60,6 +66,13 @@ public final class RowInterpreter {
     private static final int TONNE_SCALE = 6;
     private static final long LAST_SERIAL = 2_958_465; // 9999-12-31 in the 1900 system
     static final String NOT_A_MONTH = "not a month: expected YYYY-MM, Mon YYYY or a date";
+    static final String NOT_FINITE = "not a finite number (beyond what a spreadsheet cell can hold)";
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(?i:nan|inf|infinity|∞)");
+    private static final BigDecimal LARGEST_DOUBLE = new BigDecimal(Double.MAX_VALUE);
+    /** Longest category name kept: a longer one is a note or a paste in the wrong column, not a name. */
+    static final int MAX_CATEGORY_LENGTH = 1_000;
+    /** Longest offending value quoted in a problem; the row and column locate the rest. */
+    static final int MAX_QUOTED_VALUE = 500;
 
     private final Dataset dataset;
     private final IngestProperties props;
@@ -201,7 +214,8 @@ public final class RowInterpreter {
             case BLANK -> throw new Rejected(MONTH, "missing value", "");
             case NUMBER -> {
                 if (!cell.dateFormatted()) {
-                    throw new Rejected(MONTH, NOT_A_MONTH + " (a plain number is not a date)", cell.raw());
+                    throw new Rejected(MONTH, NOT_A_MONTH + " (a plain number is not a date; format the cell as a"
+                            + " date or write YYYY-MM)", cell.raw());
                 }
                 return monthOfSerial(cell.raw());
             }
@@ -226,7 +240,7 @@ public final class RowInterpreter {
         try {
             day = new BigDecimal(raw).setScale(0, RoundingMode.FLOOR).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new Rejected(MONTH, NOT_A_MONTH, raw);
+            throw new Rejected(MONTH, NOT_A_MONTH + " (date serial out of range)", raw);
         }
         LocalDate date;
         if (date1904) {
@@ -277,13 +291,7 @@ public final class RowInterpreter {
         CellValue cell = row.cell(column);
         BigDecimal number = switch (cell.kind()) {
             case BLANK -> null;
-            case NUMBER -> {
-                try {
-                    yield normalise(new BigDecimal(cell.raw()).round(EXCEL_PRECISION));
-                } catch (NumberFormatException e) {
-                    throw new Rejected(column, "not a number", cell.raw());
-                }
-            }
+            case NUMBER -> finite(column, cell.raw());
             case TEXT -> numberOfText(column, cell.raw());
             default -> throw notNumeric(column, cell);
         };
@@ -297,6 +305,23 @@ public final class RowInterpreter {
             throw new Rejected(column, "negative number", cell.raw());
         }
         return number;
+    }
+
+    /**
+     * A numeric cell's stored value. Excel stores finite doubles only; a generator may write {@code NaN},
+     * {@code INF} or a value beyond the double range (1E400), which no spreadsheet can hold: a row error.
+     */
+    private static BigDecimal finite(Column column, String raw) {
+        BigDecimal number;
+        try {
+            number = new BigDecimal(raw);
+        } catch (NumberFormatException e) {
+            throw new Rejected(column, NON_FINITE.matcher(raw).matches() ? NOT_FINITE : "not a number", raw);
+        }
+        if (number.abs().compareTo(LARGEST_DOUBLE) > 0) {
+            throw new Rejected(column, NOT_FINITE, raw);
+        }
+        return normalise(number.round(EXCEL_PRECISION));
     }
 
     private static BigDecimal numberOfText(Column column, String raw) {
@@ -354,6 +379,10 @@ public final class RowInterpreter {
             throw new Rejected(column, "not a name", cell.kind() == CellValue.Kind.ERROR ? cell.raw() : "");
         }
         String slug = slug(cell.raw());
+        if (slug.length() > MAX_CATEGORY_LENGTH) {
+            throw new Rejected(column, "not a name: " + cell.raw().length() + " characters, more than the "
+                    + MAX_CATEGORY_LENGTH + " a category name may have", cell.raw());
+        }
         if (slug.isEmpty()) {
             throw new Rejected(column, cell.isBlank() ? "missing value" : "not a name: no letters or digits", cell.raw());
         }
@@ -410,7 +439,16 @@ public final class RowInterpreter {
     }
 
     private RowProblem problem(SheetRow row, String column, Severity severity, String text, String value) {
-        return new RowProblem(fileName, sheetName, row.row(), column, severity, text, value);
+        return new RowProblem(fileName, sheetName, row.row(), column, severity, text, quoted(value));
+    }
+
+    /** The value as a problem quotes it: cut after {@link #MAX_QUOTED_VALUE} characters (never inside a pair). */
+    static String quoted(String value) {
+        if (value == null || value.length() <= MAX_QUOTED_VALUE) {
+            return value;
+        }
+        int end = MAX_QUOTED_VALUE - (Character.isHighSurrogate(value.charAt(MAX_QUOTED_VALUE - 1)) ? 1 : 0);
+        return value.substring(0, end) + "… (" + value.length() + " characters)";
     }
 
     /** A row error, thrown within this class only to leave the row's rules at the first bad cell. */

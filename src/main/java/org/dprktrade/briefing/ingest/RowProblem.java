@@ -30,7 +30,10 @@ public record RowProblem(String file, String sheet, long row, String column, Sev
         return severity == Severity.ERROR;
     }
 
-    /** One line for a terminal: {@code grain.xlsx, sheet grain, row 12, column quantity_t: negative number (-5)}. */
+    /**
+     * One line for a terminal: {@code grain.xlsx, sheet grain, row 12, column quantity_t: negative number (-5)},
+     * control characters shown as escapes.
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder(file);
         if (!sheet.isEmpty()) {
@@ -42,10 +45,37 @@ public record RowProblem(String file, String sheet, long row, String column, Sev
         if (!column.isEmpty()) {
             sb.append(", column ").append(column);
         }
-        sb.append(": ").append(severity.label()).append(": ").append(problem);
+        sb.append(": ").append(severity.label()).append(": ").append(visible(problem));
         if (!value.isEmpty()) {
-            sb.append(" ('").append(value).append("')");
+            sb.append(" ('").append(visible(value)).append("')");
         }
         return sb.toString();
+    }
+
+    /**
+     * Control characters written out as escapes (a backslash and n, or u and four hex digits): a cell's line
+     * break would split the line, and an escape sequence would drive the user's terminal.
+     */
+    static String visible(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isISOControl(c)) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -65,10 +64,10 @@ final class SharedStrings implements AutoCloseable {
     }
 
     /** Reads the table from its XML part; the stream is not closed. */
-    static SharedStrings read(InputStream xmlPart, XMLInputFactory factory) throws XMLStreamException, IOException {
+    static SharedStrings read(InputStream xmlPart, String partName) throws XMLStreamException, IOException {
         Builder builder = new Builder();
         try {
-            XMLStreamReader xml = factory.createXMLStreamReader(xmlPart);
+            XMLStreamReader xml = SafeXml.open(xmlPart, partName);
             try {
                 parse(xml, builder);
             } finally {
@@ -155,7 +154,7 @@ final class SharedStrings implements AutoCloseable {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static String decode(String raw) {
+    static String decode(String raw) {
         // the same escapes POI decodes (e.g. _x000D_ for a carriage return); rare, so POI does it
         return raw.contains("_x") ? new XSSFRichTextString(raw).getString() : raw;
     }

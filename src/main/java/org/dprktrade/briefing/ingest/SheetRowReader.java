@@ -9,21 +9,24 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -35,14 +38,18 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * Streams the data rows of one dataset's sheet out of an xlsx workbook, cells addressed by logical
- * column (SPEC section 2: sheet choice, header row, blank rows).
+ * column (SPEC section 2: sheet choice, header row, blank rows). The sheet read is the visible sheet named
+ * after the dataset (any case), else the first visible sheet; a hidden sheet is never read.
  *
  * <p>Only POI's package layer is used: the package is opened read-only with POI's zip-bomb protections
- * as configured globally (never changed here), styles are loaded through POI, and the shared strings
- * ({@link SharedStrings}) and the sheet XML are parsed with StAX (Woodstox, no DTDs, no external entities). Raw cell values are
- * handed on unformatted, so numbers stay exact and no Locale is involved. Memory holds the shared
- * strings table's cache and one row at a time; it does not grow with the number of rows. A sheet of
- * more than 1,048,576 rows (the format's limit) is refused.
+ * as configured globally (never changed here; an entry the zip directory declares beyond them is refused
+ * before any row is read), styles are loaded through POI, and the workbook part, the shared strings
+ * ({@link SharedStrings}) and the sheet XML are parsed with StAX through {@link SafeXml}, which refuses any
+ * DOCTYPE (so no entity is ever expanded). File kinds often renamed to .xlsx (CSV, HTML, PDF, .xls,
+ * encrypted, Strict OOXML, plain zip) are named in the message. Raw cell values are handed on
+ * unformatted, so numbers stay exact and no Locale is involved. Memory holds the shared strings table's
+ * cache and one row at a time; it does not grow with the number of rows. A sheet of more than 1,048,576
+ * rows (the format's limit) is refused.
  *
  * <p>{@link #open} positions the reader just below the header row: the first row holding all the
  * dataset's required columns. Rows above it (titles, notes, blanks) are skipped. Rows with no value in
@@ -53,7 +60,6 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  */
 public final class SheetRowReader implements AutoCloseable {
 
-    private static final XMLInputFactory XML_FACTORY = newXmlFactory();
     /** Rows an xlsx sheet can hold (Excel's limit, and the format's: the last row is 1048576). */
     static final long MAX_ROWS = 1_048_576;
 
@@ -67,6 +73,8 @@ public final class SheetRowReader implements AutoCloseable {
     private final XMLStreamReader xml;
 
     private long headerRow;
+    /** The sheet named after the dataset where it is hidden (and so not read), for the messages. */
+    private String hiddenNamedSheet;
     private List<String> headerTexts = List.of();
     private Map<Integer, Column> columnsByPosition = Map.of();
     private long lastRowNumber;
@@ -203,15 +211,57 @@ public final class SheetRowReader implements AutoCloseable {
             throw new InputFileException(file, "cannot be read (" + e.getMessage() + ")", e);
         }
         switch (magic) {
-            case OOXML -> { }
+            case OOXML -> checkDeclaredSizes(file);
             case OLE2 -> throw new InputFileException(file, describeOle2(file));
             case BIFF2, BIFF3, BIFF4 -> throw legacyXls(file);
             case XML -> throw new InputFileException(file,
                     "an XML file, not an xlsx workbook (save it as Excel Workbook .xlsx)");
+            case HTML -> throw new InputFileException(file, "an HTML page, not an xlsx workbook (a web page or a"
+                    + " website's 'Excel' export renamed to .xlsx?) - open it in a spreadsheet program and save it as"
+                    + " Excel Workbook .xlsx");
+            case PDF -> throw new InputFileException(file,
+                    "a PDF document, not an xlsx workbook (renamed to .xlsx?) - the figures must come as"
+                            + " Excel Workbook .xlsx");
+            case RTF, WORD2, MSWRITE -> throw new InputFileException(file,
+                    "a word-processor document, not an xlsx workbook - save the table as Excel Workbook .xlsx");
+            case JPEG, GIF, PNG, TIFF, BMP, WMF, EMF -> throw new InputFileException(file,
+                    "an image, not an xlsx workbook - the figures must come as Excel Workbook .xlsx");
             default -> throw new InputFileException(file,
                     "not an xlsx workbook (no zip package inside; a CSV or text file renamed to .xlsx?)"
                             + " - save it as Excel Workbook .xlsx");
         }
+    }
+
+    /**
+     * Refuses a zip bomb before any row is read, from the sizes the zip's central directory declares, by
+     * POI's own limits (read, never changed). POI's streaming guard alone would stop it only after its
+     * grace size had been inflated, by which time rows, and their problems, would have gone on to the run.
+     * A package whose directory lies about sizes is still stopped by that guard; one Java cannot list is
+     * left to POI, whose message says what is wrong with it.
+     */
+    private static void checkDeclaredSizes(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                long size = entry.getSize();
+                long compressed = entry.getCompressedSize();
+                if (size > ZipSecureFile.getMaxEntrySize()) {
+                    throw new InputFileException(file, String.format(Locale.ROOT, "refused as a possible zip bomb:"
+                            + " %s would expand to more than %d bytes", entry.getName(),
+                            ZipSecureFile.getMaxEntrySize()));
+                }
+                if (size > ZipSecureFile.getGraceEntrySize() && compressed >= 0
+                        && (double) compressed / size < ZipSecureFile.getMinInflateRatio()) {
+                    throw new InputFileException(file, inflateRatioRefusal(entry.getName()));
+                }
+            }
+        } catch (IOException e) {
+            // not listable here: POI opens it next and says why it cannot be read
+        }
+    }
+
+    private static String inflateRatioRefusal(String part) {
+        return String.format(Locale.ROOT, "refused as a possible zip bomb: %s would expand to more than %d times"
+                + " its compressed size", part, Math.round(1 / ZipSecureFile.getMinInflateRatio()));
     }
 
     // An OLE2 container is either an encrypted xlsx or a legacy binary .xls workbook.
@@ -256,20 +306,31 @@ public final class SheetRowReader implements AutoCloseable {
         try (InputStream in = reader.getWorkbookData()) {
             info = readWorkbook(in);
         }
-        SheetRef chosen = info.sheets().stream()
+        SheetRef named = info.sheets().stream()
                 .filter(s -> s.name().equalsIgnoreCase(dataset.id()))
                 .findFirst()
+                .orElse(null);
+        // a hidden sheet is what its author set aside (old figures, lookups): even when it is named after the
+        // dataset, the first visible sheet is read instead, and the messages say the named one was hidden
+        SheetRef hiddenNamed = named != null && !named.visible() ? named : null;
+        SheetRef chosen = (hiddenNamed == null ? Optional.ofNullable(named) : Optional.<SheetRef>empty())
                 .or(() -> info.sheets().stream().filter(SheetRef::visible).findFirst())
                 .orElseThrow(() -> new InputFileException(file, info.sheets().isEmpty()
                         ? "the workbook has no sheet"
-                        : "the workbook has no visible sheet and none named " + dataset.id()));
+                        : hiddenNamed != null
+                                ? "sheet " + hiddenNamed.name() + " is hidden and no sheet is visible; unhide sheet "
+                                        + hiddenNamed.name() + " to have it read"
+                                : "the workbook has no visible sheet and none named " + dataset.id()));
         boolean[] dateStyles = dateStyles(reader.getStylesTable());
         SharedStrings sst = sharedStrings(pkg);
         InputStream sheet = null;
         try {
             sheet = reader.getSheet(chosen.relationId());
-            XMLStreamReader xml = XML_FACTORY.createXMLStreamReader(sheet);
-            return new SheetRowReader(file, pkg, sst, dateStyles, info.date1904(), chosen.name(), sheet, xml);
+            XMLStreamReader xml = SafeXml.open(sheet, "sheet " + chosen.name());
+            SheetRowReader rows = new SheetRowReader(file, pkg, sst, dateStyles, info.date1904(), chosen.name(),
+                    sheet, xml);
+            rows.hiddenNamedSheet = hiddenNamed == null ? null : hiddenNamed.name();
+            return rows;
         } catch (Exception e) {
             sst.close();
             if (sheet != null) {
@@ -286,8 +347,9 @@ public final class SheetRowReader implements AutoCloseable {
         if (parts.isEmpty()) {
             return SharedStrings.empty();
         }
-        try (InputStream in = parts.get(0).getInputStream()) {
-            return SharedStrings.read(in, XML_FACTORY);
+        PackagePart part = parts.get(0);
+        try (InputStream in = part.getInputStream()) {
+            return SharedStrings.read(in, part.getPartName().getName().replaceFirst("^/", ""));
         }
     }
 
@@ -308,7 +370,7 @@ public final class SheetRowReader implements AutoCloseable {
     private record WorkbookInfo(List<SheetRef> sheets, boolean date1904) { }
 
     private static WorkbookInfo readWorkbook(InputStream in) throws XMLStreamException {
-        XMLStreamReader xml = XML_FACTORY.createXMLStreamReader(in);
+        XMLStreamReader xml = SafeXml.open(in, "the workbook part");
         try {
             List<SheetRef> sheets = new ArrayList<>();
             boolean date1904 = false;
@@ -402,7 +464,9 @@ public final class SheetRowReader implements AutoCloseable {
         String found = bestTexts == null
                 ? "nothing (sheet " + sheetName + " is empty)"
                 : String.join(", ", bestTexts) + " (sheet " + sheetName + ", row " + bestRow + ")";
-        throw new InputFileException(file, "required columns " + required + "; found: " + found);
+        throw new InputFileException(file, "required columns " + required + "; found: " + found
+                + (hiddenNamedSheet == null ? "" : "; sheet " + hiddenNamedSheet + " is hidden, so it was not read:"
+                        + " unhide it to have it read"));
     }
 
     /**
@@ -439,7 +503,7 @@ public final class SheetRowReader implements AutoCloseable {
     private InputFileException ambiguous(String column, List<String> texts) {
         return new InputFileException(file, "ambiguous header in sheet " + sheetName + ", row " + headerRow + ": "
                 + texts.stream().map(t -> "'" + t + "'").collect(Collectors.joining(" and "))
-                + " all mean " + column + "; rename or remove one");
+                + (texts.size() == 2 ? " both mean " : " all mean ") + column + "; rename or remove one");
     }
 
     private static List<String> texts(RawRow raw) {
@@ -598,7 +662,7 @@ public final class SheetRowReader implements AutoCloseable {
             case "e" -> new CellValue(CellValue.Kind.ERROR, v.strip(), false);
             // "str" is a formula's text result; "d" an ISO 8601 date some generators write
             case "d" -> new CellValue(CellValue.Kind.TEXT, v.strip(), true);
-            default -> new CellValue(CellValue.Kind.TEXT, v, date);
+            default -> new CellValue(CellValue.Kind.TEXT, SharedStrings.decode(v), date);
         };
     }
 
@@ -622,7 +686,7 @@ public final class SheetRowReader implements AutoCloseable {
                 depth--;
             }
         }
-        return sb.toString();
+        return SharedStrings.decode(sb.toString());
     }
 
     private void skipElement() throws XMLStreamException {
@@ -664,11 +728,70 @@ public final class SheetRowReader implements AutoCloseable {
         if (e instanceof InputFileException ife) {
             return ife;
         }
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String refusal = refusal(e);
+        if (refusal != null) {
+            return new InputFileException(file, refusal, e);
+        }
+        // the innermost message says what is wrong ("Truncated ZIP file"); POI's wrappers say only which
+        // file it could not read ("Failed to read the file input stream from file: '/path'")
+        String reason = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                reason = t.getMessage();
+            }
+        }
+        if (reason == null) {
+            reason = e.getClass().getSimpleName();
+        }
         if (reason.length() > 160) {
             reason = reason.substring(0, 157) + "...";
         }
         return new InputFileException(file, "corrupt or truncated xlsx workbook, cannot be read (" + reason + ")", e);
+    }
+
+    private static final Pattern ENTRY = Pattern.compile("Entry: (\\S+)");
+    private static final Pattern DUPLICATE = Pattern.compile("more than 1 entry with the name (\\S+)");
+
+    /**
+     * A clear reason for the refusals of POI's zip protections ({@code ZipSecureFile}, whose limits stay as
+     * configured for the whole JVM), of a DOCTYPE, and of zip files that are no workbook, or null. POI's own
+     * messages are several lines long and tell a developer which setter relaxes the limit: not for users.
+     */
+    private static String refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SafeXml.DoctypeRefused) {
+                return t.getMessage();
+            }
+            String m = t.getMessage();
+            if (m == null) {
+                continue;
+            }
+            Matcher entry = ENTRY.matcher(m);
+            String part = entry.find() ? entry.group(1) : "a part";
+            if (m.contains("MIN_INFLATE_RATIO")) {
+                return inflateRatioRefusal(part);
+            }
+            if (m.contains("MAX_ENTRY_SIZE")) {
+                return String.format(Locale.ROOT, "refused as a possible zip bomb: %s would expand to more than %d"
+                        + " bytes", part, ZipSecureFile.getMaxEntrySize());
+            }
+            if (m.contains("MAX_FILE_COUNT")) {
+                return String.format(Locale.ROOT, "refused as a possible zip bomb: the package holds more than %d"
+                        + " entries", ZipSecureFile.getMaxFileCount());
+            }
+            Matcher duplicate = DUPLICATE.matcher(m);
+            if (duplicate.find()) {
+                return "refused: the zip package holds more than one entry named " + duplicate.group(1)
+                        + " (a damaged or tampered file); save the workbook again from a spreadsheet program";
+            }
+            if (m.contains("ODF (Open Document)")) {
+                return "an OpenDocument spreadsheet (.ods), not an xlsx workbook; save it as Excel Workbook .xlsx";
+            }
+            if (m.contains("not a valid OOXML") || m.contains("should contain a content type part")) {
+                return "a zip archive but not an xlsx workbook (no workbook inside); save it as Excel Workbook .xlsx";
+            }
+        }
+        return null;
     }
 
     private static void closeQuietly(SheetRowReader reader, OPCPackage pkg) {
@@ -679,11 +802,4 @@ public final class SheetRowReader implements AutoCloseable {
         }
     }
 
-    private static XMLInputFactory newXmlFactory() {
-        XMLInputFactory factory = new WstxInputFactory();
-        // XXE safety: a workbook is untrusted input
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
-    }
 }

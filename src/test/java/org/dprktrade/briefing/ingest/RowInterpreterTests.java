@@ -139,8 +139,24 @@ class RowInterpreterTests {
         void rejectsAPlainNumberInTheMonthColumn() {
             // 2014 could be a year; as a serial it would be 1905-07-06
             RowProblem p = rejected(Dataset.GRAIN, grain(2, num("2014"), "Rice", "1"));
-            assertThat(p.problem()).isEqualTo("not a month: expected YYYY-MM, Mon YYYY or a date (a plain number is not a date)");
+            assertThat(p.problem()).isEqualTo("not a month: expected YYYY-MM, Mon YYYY or a date (a plain number is"
+                    + " not a date; format the cell as a date or write YYYY-MM)");
             assertThat(p.value()).isEqualTo("2014");
+        }
+
+        @Test
+        void rejectsAGeneralFormatSerialRatherThanGuessingItIsADate() {
+            // 41821 is 2014-07-01 as a date serial, but the cell is not formatted as a date
+            RowProblem p = rejected(Dataset.GRAIN, grain(7, num("41821"), "Rice", "1"));
+            assertThat(p.problem()).endsWith("(a plain number is not a date; format the cell as a date or write YYYY-MM)");
+            assertThat(p.value()).isEqualTo("41821");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"NaN", "INF", "1E400"})
+        void rejectsANonFiniteDateSerial(String raw) {
+            assertThat(rejected(Dataset.GRAIN, grain(2, date(raw), "Rice", "1")).problem())
+                    .endsWith("(date serial out of range)");
         }
 
         @Test
@@ -249,6 +265,35 @@ class RowInterpreterTests {
             assertThat(p.value()).isEqualTo(raw);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"NaN", "INF", "-INF", "Infinity", "1E400", "-1E309"})
+        void rejectsNonFiniteNumericCells(String raw) {
+            // no spreadsheet program stores these; a broken generator can
+            RowProblem p = rejected(Dataset.GRAIN, grain(2, "2014-07", "Rice", num(raw)));
+            assertThat(p.problem()).isEqualTo("not a finite number (beyond what a spreadsheet cell can hold)");
+            assertThat(p.value()).isEqualTo(raw);
+        }
+
+        @Test
+        void acceptsTheLargestFiniteNumberToExcelsPrecision() {
+            // Double.MAX_VALUE = 1.7976931348623157E308, rounded to 15 significant digits
+            assertThat(acceptedTrade(Dataset.GRAIN, grain(2, "2014-07", "Rice", num("1.7976931348623157E308"))).quantityTonnes())
+                    .isEqualByComparingTo(new BigDecimal("1.79769313486232E308"));
+        }
+
+        @Test
+        void quotesAtMostFiveHundredCharactersOfAnOffendingValue() {
+            String huge = "x".repeat(40_000);
+            RowProblem p = rejected(Dataset.GRAIN, grain(2, huge, "Rice", "1"));
+            assertThat(p.value()).isEqualTo("x".repeat(500) + "\u2026 (40000 characters)");
+        }
+
+        @Test
+        void neverCutsASurrogatePairWhenQuoting() {
+            String value = "a".repeat(499) + "😀".repeat(10);
+            assertThat(RowInterpreter.quoted(value)).isEqualTo("a".repeat(499) + "\u2026 (" + value.length() + " characters)");
+        }
+
         @Test
         void rejectsAFormulaWithoutCachedValueNeverReadingZero() {
             RowProblem p = rejected(Dataset.GRAIN,
@@ -307,6 +352,46 @@ class RowInterpreterTests {
             TradeRecord r = acceptedTrade(Dataset.GRAIN, grain(2, "2014-07", "옥수수", "1"));
             assertThat(r.category()).isEqualTo("옥수수");
             assertThat(problems).extracting(RowProblem::severity).containsExactly(Severity.WARNING);
+        }
+
+        @Test
+        void keepsSupplementaryPlaneLettersAndDropsEmojiAsSeparators() {
+            // U+20BB7 is a letter (CJK Extension B); an emoji is no letter or digit
+            assertThat(RowInterpreter.slug("𠮷野家 🍚 Rice")).isEqualTo("𠮷野家_rice");
+            assertThat(RowInterpreter.slug("🍚")).isEmpty();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+                =HYPERLINK("http://x")  | hyperlink_http_x
+                +1                      | 1
+                @SUM(1)                 | sum_1
+                -2+3                    | 2_3
+                =cmd                    | cmd
+                """)
+        void slugsFormulaLikeNamesToPlainWords(String name, String slug) {
+            // a slug starts with a letter or digit, so the indicators CSV needs no neutralising
+            assertThat(acceptedTrade(Dataset.GRAIN, grain(2, "2014-07", name, "1")).category()).isEqualTo(slug);
+            assertThat(RowInterpreter.slug("\tcmd")).isEqualTo("cmd");
+            assertThat(RowInterpreter.slug("\rcmd")).isEqualTo("cmd");
+        }
+
+        @Test
+        void rejectsACategoryLongerThanAThousandCharacters() {
+            RowProblem p = rejected(Dataset.GRAIN, grain(2, "2014-07", "a".repeat(1_001), "1"));
+            assertThat(p.problem()).isEqualTo("not a name: 1001 characters, more than the 1000 a category name may have");
+            assertThat(p.value()).startsWith("aaa").endsWith("\u2026 (1001 characters)");
+            problems.clear();
+            assertThat(acceptedTrade(Dataset.GRAIN, grain(3, "2014-07", "a".repeat(1_000), "1")).category()).hasSize(1_000);
+        }
+
+        @Test
+        void keepsLongAndControlCharacterTextInSourcesAndNotesAsItIs() {
+            String longSource = "s".repeat(40_000);
+            TradeRecord r = acceptedTrade(Dataset.GRAIN,
+                    row(2, MONTH, "2014-07", COMMODITY, "Rice", QUANTITY_T, "1", SOURCE, longSource, NOTE, "a\u0001b\u001Fc"));
+            assertThat(r.source()).isEqualTo(longSource);
+            assertThat(r.note()).isEqualTo("a\u0001b\u001Fc");
         }
 
         @Test

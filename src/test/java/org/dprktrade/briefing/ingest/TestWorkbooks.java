@@ -160,6 +160,89 @@ final class TestWorkbooks {
             <cellStyleXfs count="1"><xf/></cellStyleXfs>\
             <cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>""";
 
+    /**
+     * Copies a zip, replacing the {@code marker} inside one entry by {@code repeated} written over and over
+     * until the entry holds about {@code bytes} bytes: a zip bomb, a few hundred kilobytes on disk. The entry
+     * is streamed, so the test never holds it in memory.
+     */
+    static void inflate(Path from, Path to, String entry, String marker, String repeated, long bytes)
+            throws IOException {
+        byte[] unit = repeated.repeat(Math.max(1, 65_536 / repeated.length())).getBytes(StandardCharsets.UTF_8);
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
+             ZipOutputStream out = new ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(to)))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                String text = new String(in.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                out.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals(entry)) {
+                    int at = text.indexOf(marker);
+                    out.write(text.substring(0, at).getBytes(StandardCharsets.UTF_8));
+                    for (long written = 0; written < bytes; written += unit.length) {
+                        out.write(unit);
+                    }
+                    out.write(text.substring(at + marker.length()).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                }
+                out.closeEntry();
+            }
+        }
+    }
+
+    /**
+     * Copies a zip and adds a second entry with the name of {@code entry} and the given content. Java's
+     * ZipOutputStream refuses duplicate names, so the copy is written under a name of the same length and
+     * then renamed in place, in the local header and in the central directory.
+     */
+    static void withDuplicateEntry(Path from, Path to, String entry, String content) throws IOException {
+        String stand = entry.substring(0, entry.length() - 1) + "#";
+        Path staging = to.resolveSibling(to.getFileName() + ".staging");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(staging))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(in.getInputStream(e).readAllBytes());
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(stand));
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        byte[] bytes = Files.readAllBytes(staging);
+        byte[] from1 = stand.getBytes(StandardCharsets.US_ASCII);
+        byte[] to1 = entry.getBytes(StandardCharsets.US_ASCII);
+        int renamed = 0;
+        for (int i = 0; i + from1.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + from1.length, from1, 0, from1.length)) {
+                System.arraycopy(to1, 0, bytes, i, to1.length);
+                renamed++;
+            }
+        }
+        if (renamed != 2) {
+            throw new IllegalStateException("expected the name twice (local header, central directory): " + renamed);
+        }
+        Files.write(to, bytes);
+        Files.delete(staging);
+    }
+
+    /**
+     * Rewrites the uncompressed size the zip's central directory declares for one entry (the field at
+     * offset 24 of its central directory header), as a forged file would, to hide how far it inflates.
+     */
+    static void declareSize(Path file, String entry, int size) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer zip = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 <= bytes.length; i++) {
+            if (zip.getInt(i) == 0x02014b50 && (zip.getShort(i + 28) & 0xFFFF) == name.length
+                    && java.util.Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+                zip.putInt(i + 24, size);
+                Files.write(file, bytes);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no central directory entry " + entry);
+    }
+
     static void zip(Path file, Map<String, String> parts) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (Map.Entry<String, String> part : parts.entrySet()) {
