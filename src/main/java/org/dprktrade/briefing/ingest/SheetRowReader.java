@@ -39,7 +39,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 /**
  * Streams the data rows of one dataset's sheet out of an xlsx workbook, cells addressed by logical
  * column (SPEC section 2: sheet choice, header row, blank rows). The sheet read is the visible sheet named
- * after the dataset (any case), else the first visible sheet; a hidden sheet is never read.
+ * after the dataset (any case), hidden or not, else the first visible sheet.
  *
  * <p>Only POI's package layer is used: the package is opened read-only with POI's zip-bomb protections
  * as configured globally (never changed here; an entry the zip directory declares beyond them is refused
@@ -73,8 +73,6 @@ public final class SheetRowReader implements AutoCloseable {
     private final XMLStreamReader xml;
 
     private long headerRow;
-    /** The sheet named after the dataset where it is hidden (and so not read), for the messages. */
-    private String hiddenNamedSheet;
     private List<String> headerTexts = List.of();
     private Map<Integer, Column> columnsByPosition = Map.of();
     private long lastRowNumber;
@@ -310,17 +308,13 @@ public final class SheetRowReader implements AutoCloseable {
                 .filter(s -> s.name().equalsIgnoreCase(dataset.id()))
                 .findFirst()
                 .orElse(null);
-        // a hidden sheet is what its author set aside (old figures, lookups): even when it is named after the
-        // dataset, the first visible sheet is read instead, and the messages say the named one was hidden
-        SheetRef hiddenNamed = named != null && !named.visible() ? named : null;
-        SheetRef chosen = (hiddenNamed == null ? Optional.ofNullable(named) : Optional.<SheetRef>empty())
+        // SPEC: the sheet named after the dataset, hidden or not (its name says what it holds); else the
+        // first visible sheet
+        SheetRef chosen = Optional.ofNullable(named)
                 .or(() -> info.sheets().stream().filter(SheetRef::visible).findFirst())
                 .orElseThrow(() -> new InputFileException(file, info.sheets().isEmpty()
                         ? "the workbook has no sheet"
-                        : hiddenNamed != null
-                                ? "sheet " + hiddenNamed.name() + " is hidden and no sheet is visible; unhide sheet "
-                                        + hiddenNamed.name() + " to have it read"
-                                : "the workbook has no visible sheet and none named " + dataset.id()));
+                        : "the workbook has no visible sheet and none named " + dataset.id()));
         boolean[] dateStyles = dateStyles(reader.getStylesTable());
         SharedStrings sst = sharedStrings(pkg);
         InputStream sheet = null;
@@ -329,7 +323,6 @@ public final class SheetRowReader implements AutoCloseable {
             XMLStreamReader xml = SafeXml.open(sheet, "sheet " + chosen.name());
             SheetRowReader rows = new SheetRowReader(file, pkg, sst, dateStyles, info.date1904(), chosen.name(),
                     sheet, xml);
-            rows.hiddenNamedSheet = hiddenNamed == null ? null : hiddenNamed.name();
             return rows;
         } catch (Exception e) {
             sst.close();
@@ -464,9 +457,7 @@ public final class SheetRowReader implements AutoCloseable {
         String found = bestTexts == null
                 ? "nothing (sheet " + sheetName + " is empty)"
                 : String.join(", ", bestTexts) + " (sheet " + sheetName + ", row " + bestRow + ")";
-        throw new InputFileException(file, "required columns " + required + "; found: " + found
-                + (hiddenNamedSheet == null ? "" : "; sheet " + hiddenNamedSheet + " is hidden, so it was not read:"
-                        + " unhide it to have it read"));
+        throw new InputFileException(file, "required columns " + required + "; found: " + found);
     }
 
     /**

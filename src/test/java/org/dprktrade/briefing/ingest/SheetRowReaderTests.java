@@ -193,35 +193,15 @@ class SheetRowReaderTests {
         }
 
         @Test
-        void readsTheFirstVisibleSheetWhenTheSheetNamedAfterTheDatasetIsHidden() throws IOException {
+        void readsTheSheetNamedAfterTheDatasetEvenWhenItIsHidden() throws IOException {
             Map<String, String> sheets = new LinkedHashMap<>();
-            sheets.put("~grain", row(1, "month", "commodity", "quantity_t") + row(2, "2000-01", "stale", "1"));
-            sheets.put("Data", row(1, "month", "commodity", "quantity_t") + row(2, "2014-07", "current", "1"));
+            sheets.put("Data", row(1, "month", "commodity", "quantity_t") + row(2, "2014-07", "other", "1"));
+            sheets.put("~grain", row(1, "month", "commodity", "quantity_t") + row(2, "2014-07", "named", "1"));
             Path file = rawXlsx(dir, "grain.xlsx", false, null, sheets);
             try (SheetRowReader reader = SheetRowReader.open(file, Dataset.GRAIN, PROPS)) {
-                assertThat(reader.sheetName()).isEqualTo("Data");
-                assertThat(reader.next().cell(Column.COMMODITY).raw()).isEqualTo("current");
+                assertThat(reader.sheetName()).isEqualTo("grain");
+                assertThat(reader.next().cell(Column.COMMODITY).raw()).isEqualTo("named");
             }
-        }
-
-        @Test
-        void saysTheNamedSheetIsHiddenWhenTheVisibleSheetDoesNotFit() throws IOException {
-            Map<String, String> sheets = new LinkedHashMap<>();
-            sheets.put("Notes", row(1, "About these figures"));
-            sheets.put("~grain", row(1, "month", "commodity", "quantity_t") + row(2, "2014-07", "Rice", "1"));
-            Path file = rawXlsx(dir, "grain.xlsx", false, null, sheets);
-            assertThatThrownBy(() -> SheetRowReader.open(file, Dataset.GRAIN, PROPS))
-                    .hasMessage("grain.xlsx: required columns month, commodity, quantity_t; found: About these figures"
-                            + " (sheet Notes, row 1); sheet grain is hidden, so it was not read: unhide it to have it read");
-        }
-
-        @Test
-        void saysTheNamedSheetIsHiddenWhenNoSheetIsVisible() throws IOException {
-            Path file = rawXlsx(dir, "grain.xlsx", false, null,
-                    Map.of("~Grain", row(1, "month", "commodity", "quantity_t")));
-            assertThatThrownBy(() -> SheetRowReader.open(file, Dataset.GRAIN, PROPS))
-                    .hasMessage("grain.xlsx: sheet Grain is hidden and no sheet is visible; unhide sheet Grain to have"
-                            + " it read");
         }
 
         @Test
