@@ -38,7 +38,7 @@ public class PeriodLock implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(PeriodLock.class);
 
     /** A holder silent for this long is taken for dead (heartbeats come every third of it). */
-    static final Duration LEASE = Duration.ofSeconds(60);
+    public static final Duration LEASE = Duration.ofSeconds(60);
 
     /** Which pids this process can see: the same on the same host and pid namespace, else different. */
     static final String PID_SPACE = pidSpace();
