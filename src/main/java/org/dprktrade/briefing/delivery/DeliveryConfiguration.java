@@ -9,6 +9,7 @@ import org.dprktrade.briefing.BriefingProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -31,6 +32,7 @@ class DeliveryConfiguration {
     static final String SCHEMA = "db/briefing-delivery-schema.sql";
 
     @Bean
+    @DependsOnDatabaseInitialization // after Flyway (profile postgres), which wants an empty database
     DataSourceInitializer briefingDeliverySchema(DataSource dataSource) {
         ResourceDatabasePopulator populator = new ResourceDatabasePopulator(new ClassPathResource(SCHEMA));
         populator.setSqlScriptEncoding(StandardCharsets.UTF_8.name());

@@ -1,10 +1,12 @@
 package org.dprktrade.briefing.job;
 
+import java.io.IOException;
 import java.net.InetAddress;
-import java.sql.Timestamp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +25,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * One run per period at a time, across threads and processes that share the state database: a run
- * holds its period's row in {@code BRIEFING_PERIOD_LOCK} and keeps it alive with a heartbeat. A row
- * whose holder has died (its process is gone on this host, or its heartbeat is older than the lease)
- * is taken over, so a crash never blocks a period for good. Thread-safe.
+ * One run per period at a time, across threads, processes and hosts that share the state database: a
+ * run holds its period's row in {@code BRIEFING_PERIOD_LOCK} and keeps it alive with a heartbeat. A row
+ * whose holder has died is taken over, so a crash never blocks a period for good: at once when the
+ * holder's process is gone and could be seen (same host, same pid namespace), otherwise once its
+ * heartbeat is older than the lease. Times are UTC, whatever each host's zone; hosts' clocks must agree
+ * to well within the lease (as clustered Quartz needs anyway). Thread-safe.
  */
 @Component
 public class PeriodLock implements DisposableBean {
@@ -34,9 +38,15 @@ public class PeriodLock implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(PeriodLock.class);
 
     /** A holder silent for this long is taken for dead (heartbeats come every third of it). */
-    static final Duration LEASE = Duration.ofSeconds(60);
+    public static final Duration LEASE = Duration.ofSeconds(60);
 
-    /** {@code host:pid:random}: the pid lets a process on the same host see at once that a holder died. */
+    /** Which pids this process can see: the same on the same host and pid namespace, else different. */
+    static final String PID_SPACE = pidSpace();
+
+    /**
+     * {@code host:pid:pidspace.random}: the pid lets a process in the same pid space see at once that a
+     * holder died. The host name alone does not tell: two containers or cloned machines may share one.
+     */
     static final String OWNER = ownerId();
 
     /** The period is being run by someone else. */
@@ -46,7 +56,7 @@ public class PeriodLock implements DisposableBean {
         PeriodBusyException(Quarter period, Holder holder) {
             super(period + " is already being run by "
                     + (holder.executionId() == null ? "another run" : "execution " + holder.executionId())
-                    + " (started " + holder.acquiredAt().withNano(0).toString().replace('T', ' ') + " by "
+                    + " (started " + holder.acquiredAt().withNano(0).toString().replace('T', ' ') + " UTC by "
                     + holder.owner().substring(0, holder.owner().lastIndexOf(':')) + "); not started again");
             this.holder = holder;
         }
@@ -81,7 +91,7 @@ public class PeriodLock implements DisposableBean {
      */
     public void acquire(Quarter period) {
         String key = period.toString();
-        Timestamp now = Timestamp.from(Instant.now());
+        LocalDateTime now = utcNow();
         try {
             jdbc.update("INSERT INTO BRIEFING_PERIOD_LOCK (PERIOD, OWNER, EXECUTION_ID, ACQUIRED_AT, HEARTBEAT_AT) "
                     + "VALUES (?, ?, NULL, ?, ?)", key, OWNER, now, now);
@@ -98,7 +108,7 @@ public class PeriodLock implements DisposableBean {
         if (!isAlive(holder)) {
             int taken = jdbc.update("UPDATE BRIEFING_PERIOD_LOCK SET OWNER = ?, EXECUTION_ID = NULL, ACQUIRED_AT = ?, "
                     + "HEARTBEAT_AT = ? WHERE PERIOD = ? AND OWNER = ? AND HEARTBEAT_AT = ?", OWNER, now, now, key,
-                    holder.owner(), Timestamp.valueOf(holder.heartbeatAt()));
+                    holder.owner(), holder.heartbeatAt());
             if (taken == 1) {
                 log.warn("{}: took over the lock of {}, which is no longer alive", period, holder.owner());
                 held.add(key);
@@ -138,7 +148,7 @@ public class PeriodLock implements DisposableBean {
     public Optional<Holder> holder(Quarter period) {
         List<Holder> rows = jdbc.query("SELECT OWNER, EXECUTION_ID, ACQUIRED_AT, HEARTBEAT_AT FROM BRIEFING_PERIOD_LOCK "
                 + "WHERE PERIOD = ?", (rs, i) -> new Holder(rs.getString(1), (Long) rs.getObject(2, Long.class),
-                rs.getTimestamp(3).toLocalDateTime(), rs.getTimestamp(4).toLocalDateTime()), period.toString());
+                rs.getObject(3, LocalDateTime.class), rs.getObject(4, LocalDateTime.class)), period.toString());
         return rows.stream().findFirst();
     }
 
@@ -147,19 +157,31 @@ public class PeriodLock implements DisposableBean {
         return holder(period).filter(this::isAlive).isPresent();
     }
 
+    /**
+     * A holder is alive while its heartbeat is within the lease and, when its pid is visible from here,
+     * its process exists. The lease applies to every holder: a recycled pid never keeps a dead holder alive.
+     */
     boolean isAlive(Holder holder) {
         if (holder.owner().equals(OWNER)) {
             return true;
         }
+        if (!holder.heartbeatAt().isAfter(utcNow().minus(LEASE))) {
+            return false;
+        }
         String[] parts = holder.owner().split(":");
-        if (parts.length == 3 && parts[0].equals(OWNER.split(":")[0])) {
+        if (parts.length == 3 && parts[0].equals(OWNER.split(":")[0]) && parts[2].startsWith(PID_SPACE + ".")) {
             try {
                 return ProcessHandle.of(Long.parseLong(parts[1])).map(ProcessHandle::isAlive).orElse(false);
             } catch (NumberFormatException e) {
-                // not one of ours: fall back to the lease
+                // not one of ours: the lease decides
             }
         }
-        return holder.heartbeatAt().isAfter(LocalDateTime.now().minus(LEASE));
+        return true;
+    }
+
+    /** UTC wall-clock time: the columns have no zone and hosts in different zones share them. */
+    static LocalDateTime utcNow() {
+        return LocalDateTime.now(ZoneOffset.UTC);
     }
 
     private void beat() {
@@ -167,7 +189,7 @@ public class PeriodLock implements DisposableBean {
             return;
         }
         try {
-            Timestamp now = Timestamp.from(Instant.now());
+            LocalDateTime now = utcNow();
             for (String period : held) {
                 jdbc.update("UPDATE BRIEFING_PERIOD_LOCK SET HEARTBEAT_AT = ? WHERE PERIOD = ? AND OWNER = ?", now,
                         period, OWNER);
@@ -196,7 +218,21 @@ public class PeriodLock implements DisposableBean {
         } catch (Exception e) {
             host = "unknown-host";
         }
-        return host.replace(':', '_') + ":" + ProcessHandle.current().pid() + ":"
+        if (host.length() > 120) {
+            host = host.substring(0, 120);
+        }
+        return host.replace(':', '_') + ":" + ProcessHandle.current().pid() + ":" + PID_SPACE + "."
                 + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** On Linux the kernel's boot id and this process's pid namespace; elsewhere the host name must do. */
+    private static String pidSpace() {
+        try {
+            String boot = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+            String namespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+            return Integer.toHexString((boot + "/" + namespace).hashCode());
+        } catch (IOException | RuntimeException e) {
+            return "h";
+        }
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the quarterly job and its cron trigger into Quartz's store. A stored trigger is replaced only when
  * the configured cron or zone differs from it: replacing it every start would lose a pending misfire
- * (the fire missed while the service was down), which Quartz then fires once.
+ * (the fire missed while the service was down), which Quartz then fires once. Instances of a cluster
+ * starting at the same moment may race to store them: the loser uses what the winner stored.
  */
 @Component
 public class ScheduleRegistrar {
@@ -43,6 +44,22 @@ public class ScheduleRegistrar {
     /** Registers (or updates) the schedule, starts the scheduler and returns the next fire time. */
     public Date start() throws SchedulerException {
         schema.createIfMissing();
+        try {
+            register();
+        } catch (SchedulerException raced) {
+            // another instance on the same database stored the job or trigger between our check and insert
+            if (!scheduler.checkExists(JOB) || !scheduler.checkExists(TRIGGER)) {
+                throw raced;
+            }
+            log.info("another instance registered the schedule at the same moment; comparing with it");
+            register();
+        }
+        scheduler.start();
+        Trigger active = scheduler.getTrigger(TRIGGER);
+        return active == null ? null : active.getNextFireTime();
+    }
+
+    private void register() throws SchedulerException {
         if (!scheduler.checkExists(JOB)) {
             JobDetail job = JobBuilder.newJob(QuarterlyBriefingQuartzJob.class).withIdentity(JOB)
                     .withDescription("Quarterly DPRK–China trade briefing").storeDurably().requestRecovery(true)
@@ -65,8 +82,5 @@ public class ScheduleRegistrar {
                     stored instanceof CronTrigger c ? "'" + c.getCronExpression() + "' in " + c.getTimeZone().getID()
                             : stored);
         }
-        scheduler.start();
-        Trigger active = scheduler.getTrigger(TRIGGER);
-        return active == null ? null : active.getNextFireTime();
     }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.TimeZone;
 
 import org.dprktrade.briefing.period.Quarter;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +78,7 @@ class PeriodLockTests {
     @Test
     void aHolderWhoseProcessHasDiedOnThisHostIsTakenOverAtOnce() {
         String host = PeriodLock.OWNER.split(":")[0];
-        insertHolder(host + ":" + deadPid() + ":dead0001", LocalDateTime.now());
+        insertHolder(host + ":" + deadPid() + ":" + PeriodLock.PID_SPACE + ".dead0001", PeriodLock.utcNow());
 
         lock.acquire(Q3);
 
@@ -86,7 +87,7 @@ class PeriodLockTests {
 
     @Test
     void aHolderOnAnotherHostIsAliveWhileItsHeartbeatIsFresh() {
-        insertHolder("other-host:42:abcd0001", LocalDateTime.now());
+        insertHolder("other-host:42:abcd0001", PeriodLock.utcNow());
 
         assertThatThrownBy(() -> lock.acquire(Q3)).isInstanceOf(PeriodLock.PeriodBusyException.class)
                 .hasMessageContaining("by another run").hasMessageContaining("by other-host:42");
@@ -94,17 +95,57 @@ class PeriodLockTests {
 
     @Test
     void aHolderSilentForLongerThanTheLeaseIsTakenOver() {
-        insertHolder("other-host:42:abcd0001", LocalDateTime.now().minus(PeriodLock.LEASE).minusSeconds(1));
+        insertHolder("other-host:42:abcd0001", PeriodLock.utcNow().minus(PeriodLock.LEASE).minusSeconds(1));
 
         lock.acquire(Q3);
 
         assertThat(lock.holder(Q3)).get().extracting(PeriodLock.Holder::owner).isEqualTo(PeriodLock.OWNER);
     }
 
+    @Test
+    void aHolderWithThisHostNameInAnotherPidSpaceIsJudgedByItsHeartbeatNotByPid() {
+        // a container or cloned machine with the same host name: its pids mean nothing here
+        String host = PeriodLock.OWNER.split(":")[0];
+        insertHolder(host + ":" + deadPid() + ":0ther5pc.abcd0001", PeriodLock.utcNow(), 7L);
+
+        assertThatThrownBy(() -> lock.acquire(Q3)).isInstanceOf(PeriodLock.PeriodBusyException.class);
+    }
+
+    @Test
+    void aSilentHolderIsTakenOverEvenIfItsPidIsInUseAgain() {
+        // this test's own pid stands for a recycled one: alive, but not the holder
+        String host = PeriodLock.OWNER.split(":")[0];
+        insertHolder(host + ":" + ProcessHandle.current().pid() + ":" + PeriodLock.PID_SPACE + ".old00001",
+                PeriodLock.utcNow().minus(PeriodLock.LEASE).minusSeconds(1));
+
+        lock.acquire(Q3);
+
+        assertThat(lock.holder(Q3)).get().extracting(PeriodLock.Holder::owner).isEqualTo(PeriodLock.OWNER);
+    }
+
+    @Test
+    void heartbeatsCompareInUtcWhateverTheZoneOfEachHost() {
+        TimeZone zone = TimeZone.getDefault();
+        // UTC+14: had each host written its local time, a fresh heartbeat from a UTC host would look 14 h old
+        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+        try {
+            insertHolder("other-host:42:abcd0001", LocalDateTime.now(ZoneOffset.UTC), 7L);
+
+            assertThatThrownBy(() -> lock.acquire(Q3)).isInstanceOf(PeriodLock.PeriodBusyException.class)
+                    .hasMessageContaining(" UTC by other-host:42");
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+    }
+
     private void insertHolder(String owner, LocalDateTime heartbeat) {
+        insertHolder(owner, heartbeat, null);
+    }
+
+    /** With an execution id the refusal names it at once instead of waiting for one. */
+    private void insertHolder(String owner, LocalDateTime heartbeat, Long executionId) {
         jdbc.update("INSERT INTO BRIEFING_PERIOD_LOCK (PERIOD, OWNER, EXECUTION_ID, ACQUIRED_AT, HEARTBEAT_AT) "
-                + "VALUES (?, ?, NULL, ?, ?)", Q3.toString(), owner, Timestamp.valueOf(heartbeat.minusMinutes(5)),
-                Timestamp.valueOf(heartbeat));
+                + "VALUES (?, ?, ?, ?, ?)", Q3.toString(), owner, executionId, heartbeat.minusMinutes(5), heartbeat);
     }
 
     /** A pid no process has: one beyond the kernel's maximum. */

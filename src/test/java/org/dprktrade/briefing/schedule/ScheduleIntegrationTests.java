@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.dprktrade.briefing.BriefingApplication;
+import org.dprktrade.briefing.job.PeriodLock;
 import org.dprktrade.briefing.job.RunHistory;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.testing.FixtureWorkbooks;
@@ -25,6 +26,7 @@ import org.quartz.listeners.JobListenerSupport;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The scheduler on a real H2 file database with Quartz's JDBC store and a fast cron: fires run the
@@ -89,6 +91,28 @@ class ScheduleIntegrationTests {
             assertThat(fires.get()).isEqualTo(1);
             assertThat(back.getBean(RunHistory.class).latest(10)).singleElement()
                     .satisfies(run -> assertThat(run.period()).isEqualTo(expected.toString()));
+        }
+    }
+
+    @Test
+    void aFireWhoseQuarterAHolderOnAnotherHostHoldsWaitsUntilItsLeaseRunsOutThenRuns() throws Exception {
+        try (ConfigurableApplicationContext context = start("0/2 * * * * ?")) {
+            // an instance on another host took the quarter and went silent: its lease runs out 3 s from now
+            LocalDateTime heartbeat = LocalDateTime.now(ZoneOffset.UTC).minus(PeriodLock.LEASE).plusSeconds(3);
+            context.getBean(JdbcTemplate.class).update("INSERT INTO BRIEFING_PERIOD_LOCK (PERIOD, OWNER, EXECUTION_ID, "
+                    + "ACQUIRED_AT, HEARTBEAT_AT) VALUES (?, 'other-host:42:abcd0001', 99, ?, ?)", expected.toString(),
+                    heartbeat, heartbeat);
+            AtomicInteger fires = countFires(context);
+            context.getBean(ScheduleRegistrar.class).start();
+
+            await(() -> fires.get() >= 1, Duration.ofSeconds(30));
+
+            // the first fire itself ran the quarter, once the holder counted as dead
+            assertThat(context.getBean(RunHistory.class).latest(10)).singleElement().satisfies(run -> {
+                assertThat(run.period()).isEqualTo(expected.toString());
+                assertThat(run.status()).isEqualTo("COMPLETED");
+            });
+            assertThat(context.getBean(ScheduledDeliveries.class).isDelivered(expected)).isTrue();
         }
     }
 
