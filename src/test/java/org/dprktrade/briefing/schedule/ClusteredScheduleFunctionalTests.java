@@ -94,9 +94,10 @@ class ClusteredScheduleFunctionalTests {
                     .contains("was left STARTED by a process that ended; marked FAILED");
             assertThat(executions()).containsExactly(expected + " FAILED", expected + " COMPLETED");
             try (Stream<Path> files = Files.list(reports.resolve(expected.toString()))) {
+                // the four reports and their completion manifest, no temporary file
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
                         "briefing-" + expected + ".pdf", "briefing-" + expected + ".xlsx",
-                        "indicators-" + expected + ".csv", "data-quality-" + expected + ".csv");
+                        "indicators-" + expected + ".csv", "data-quality-" + expected + ".csv", ".manifest");
             }
             assertThat(outbox()).singleElement().asString().startsWith(expected + "-");
             String history = command("history", "--reports", reports.toString());
