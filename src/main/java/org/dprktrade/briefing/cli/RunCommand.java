@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ReportWarmUp.start();
         ConfigurableApplicationContext context = SpringLauncher.start(BriefingApplication.class,
-                folders.asSpringArguments(), false);
+                SpringLauncher.withoutScheduler(folders.asSpringArguments()), false);
         BriefingRunner runner = context.getBean(BriefingRunner.class);
         CountDownLatch finished = new CountDownLatch(1);
         Thread onSignal = new Thread(() -> {

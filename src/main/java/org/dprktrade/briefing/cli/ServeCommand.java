@@ -37,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(folders.asSpringArguments());
         // a service's log belongs on its console (journald, docker logs) as well as in the log file
         args.add("--logging.threshold.console=INFO");
-        ConfigurableApplicationContext context = SpringLauncher.startApplication(args);
+        ConfigurableApplicationContext context = SpringLauncher.startServing(args);
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {

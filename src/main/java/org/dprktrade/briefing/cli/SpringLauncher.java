@@ -72,6 +72,29 @@ final class SpringLauncher {
     private static final int DATABASE_IN_USE = 90020;
 
     static ConfigurableApplicationContext startApplication(List<String> arguments) {
+        return start(BriefingApplication.class, withoutScheduler(arguments));
+    }
+
+    /** Auto-configurations that only {@code serve} uses (Quartz) or that nothing here uses at all. */
+    private static final String UNUSED_AUTO_CONFIGURATION = String.join(",",
+            "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
+            "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",
+            "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
+            "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+            "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+            "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration");
+
+    /** The arguments of a command that never schedules: no Quartz, a shorter start. */
+    static List<String> withoutScheduler(List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments);
+        all.add("--briefing.schedule.enabled=false");
+        all.add("--spring.autoconfigure.exclude=" + UNUSED_AUTO_CONFIGURATION);
+        return all;
+    }
+
+    /** The arguments of {@code serve}: everything, the scheduler included. */
+    static ConfigurableApplicationContext startServing(List<String> arguments) {
         return start(BriefingApplication.class, arguments);
     }
 

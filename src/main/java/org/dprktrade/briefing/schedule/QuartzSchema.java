@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  * either fail on existing tables (H2) or drop them (PostgreSQL), losing schedules and pending misfires.
  */
 @Component
+@ConditionalOnScheduler
 class QuartzSchema {
 
     private static final Logger log = LoggerFactory.getLogger(QuartzSchema.class);

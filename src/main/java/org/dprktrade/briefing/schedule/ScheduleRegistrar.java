@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * starting at the same moment may race to store them: the loser uses what the winner stored.
  */
 @Component
+@ConditionalOnScheduler
 public class ScheduleRegistrar {
 
     static final JobKey JOB = JobKey.jobKey("quarterlyBriefing", "briefing");

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * finish the same quarter record it once, and later fires for it are skipped.
  */
 @Component
+@ConditionalOnScheduler
 class ScheduledDeliveries {
 
     private final JdbcTemplate jdbc;
