@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import org.dprktrade.briefing.BriefingProperties;
@@ -12,6 +16,8 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The embedded H2 file database in the state folder that keeps job metadata and run history. One
@@ -34,10 +40,28 @@ class StateDatabaseConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the state folder " + stateDir + ": " + e.getMessage(), e);
         }
-        return DataSourceBuilder.create()
+        DataSource dataSource = DataSourceBuilder.create()
                 .url("jdbc:h2:file:" + stateDir.resolve("briefing") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000")
                 .username("sa")
                 .password("")
                 .build();
+        createBatchTablesIfMissing(dataSource);
+        return dataSource;
+    }
+
+    /**
+     * Spring Batch's H2 schema, once. Boot's {@code initialize-schema: always} would run it at every start,
+     * fail on every existing table, ignore the errors and leave them in an H2 trace file.
+     */
+    private static void createBatchTablesIfMissing(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet tables = connection.getMetaData().getTables(null, null, "BATCH_JOB_INSTANCE", null)) {
+            if (!tables.next()) {
+                new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
+                        .populate(connection);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the state database: " + e.getMessage(), e);
+        }
     }
 }
