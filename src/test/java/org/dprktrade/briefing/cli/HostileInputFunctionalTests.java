@@ -48,7 +48,6 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -584,8 +583,6 @@ class HostileInputFunctionalTests {
         }
 
         @Test
-        @Disabled("lead: report/pdf - the embedded WenQuanYi Micro Hei has no glyph for U+20BB7 (𠮷) or emoji, and"
-                + " OpenPDF drops them silently: '𠮷野家' comes out as '野家'. CSV and workbook keep them (test above).")
         void supplementaryPlaneCharactersAndEmojiAppearInThePdf() throws IOException {
             editGrain(wb -> {
                 Sheet sheet = wb.getSheet("grain");

@@ -220,7 +220,7 @@ public final class PdfBriefingWriter {
             Paragraph text = new Paragraph();
             text.add(new Chunk("PROVISIONAL", fonts.alert));
             text.add(new Chunk("   figures may change when the missing months are reported: ", fonts.body));
-            text.add(new Chunk(String.join("; ", indicators.provisionalReasons()), fonts.body));
+            text.add(text(String.join("; ", indicators.provisionalReasons()), fonts.body));
             PdfPCell cell = new PdfPCell(text);
             cell.setBackgroundColor(BANNER_FILL);
             cell.setBorder(Rectangle.LEFT);
@@ -494,7 +494,7 @@ public final class PdfBriefingWriter {
                 if (!sources.isEmpty()) {
                     ListItem item = new ListItem();
                     item.add(new Chunk(capitalised(dataset.id()) + ": ", fonts.subheading));
-                    item.add(new Chunk(Formats.cellText(String.join("; ", sources)), fonts.body));
+                    item.add(text(String.join("; ", sources), fonts.body));
                     list.add(item);
                 }
             }
@@ -537,13 +537,13 @@ public final class PdfBriefingWriter {
         }
 
         private ListItem listItem(String text) {
-            ListItem item = new ListItem(Formats.cellText(text), fonts.body);
+            ListItem item = new ListItem(text(text, fonts.body));
             item.setSpacingAfter(2);
             return item;
         }
 
         private Paragraph paragraph(String text, Font f, float before, float after) {
-            Paragraph p = new Paragraph(Formats.cellText(text), f);
+            Paragraph p = new Paragraph(text(text, f));
             p.setSpacingBefore(before);
             p.setSpacingAfter(after);
             return p;
@@ -580,7 +580,16 @@ public final class PdfBriefingWriter {
         }
 
         private PdfPCell cell(String text, Font f, int align) {
-            return cell(new Phrase(Formats.cellText(text), f), align);
+            return cell(text(text, f), align);
+        }
+
+        /**
+         * The one way text reaches the page: cleaned for a cell and set glyph by glyph in the first
+         * bundled face that has it, so characters from the inputs (supplementary-plane ideographs,
+         * emoji) are neither dropped nor lost silently.
+         */
+        private Phrase text(String text, Font f) {
+            return font.phrase(Formats.cellText(text), f);
         }
 
         private PdfPCell cell(Phrase phrase, int align) {
@@ -595,7 +604,14 @@ public final class PdfBriefingWriter {
         }
 
         private static String shortened(String text, int max) {
-            return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+            if (text.length() <= max) {
+                return text;
+            }
+            int cut = max - 1;
+            if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+                cut--; // never split a supplementary character into a lone surrogate
+            }
+            return text.substring(0, cut) + "\u2026";
         }
     }
 

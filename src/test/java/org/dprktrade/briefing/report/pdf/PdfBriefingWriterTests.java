@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.apache.pdfbox.Loader;
@@ -19,8 +24,14 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.dprktrade.briefing.aggregate.TradeFigures;
+import org.dprktrade.briefing.indicators.Indicator;
+import org.dprktrade.briefing.indicators.IndicatorName;
+import org.dprktrade.briefing.indicators.QuarterIndicators;
+import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.RowProblem;
 import org.dprktrade.briefing.ingest.Severity;
+import org.dprktrade.briefing.ingest.TradeRecord;
 import org.dprktrade.briefing.report.Briefing;
 import org.dprktrade.briefing.report.SampleBriefing;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,6 +273,66 @@ class PdfBriefingWriterTests {
             assertThat(text).contains("KITA; Chinese customs (monthly split illustrative)");
             assertThat(text).contains(SampleBriefing.CHINESE + " (Dandong) city statistics");
             assertThat(text).contains("grain.xlsx, sheet grain: ab12");
+        }
+    }
+
+    /**
+     * Characters the main face (WenQuanYi Micro Hei) lacks: 𠮷 U+20BB7 (CJK Extension B, plane 2) and
+     * 😀 U+1F600 (plane 1). OpenPDF on its own drops them silently.
+     */
+    @Nested
+    class CharactersBeyondTheMainFont {
+
+        private static final String YOSHINOYA = "\uD842\uDFB7野家"; // 𠮷野家
+        private static final String GRIN = "\uD83D\uDE00"; // 😀
+        /** U+2A700, CJK Extension C: in none of the bundled faces. */
+        private static final String EXTENSION_C = new String(Character.toChars(0x2A700));
+
+        @Test
+        void writesThemAsTextInACategoryAndASourceWithEmbeddedFonts() throws IOException {
+            String category = YOSHINOYA + " " + GRIN;
+            byte[] written = write(withGrainCategoryAndSource(category, YOSHINOYA + " customs " + GRIN),
+                    new PdfBriefingWriter());
+
+            try (PDDocument document = Loader.loadPDF(written)) {
+                String t = new PDFTextStripper().getText(document);
+                assertThat(t).contains(category, YOSHINOYA + " customs " + GRIN);
+                Set<String> fonts = new HashSet<>();
+                for (PDPage page : document.getPages()) {
+                    for (COSName name : page.getResources().getFontNames()) {
+                        PDFont font = page.getResources().getFont(name);
+                        assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                        fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", "")); // strip the subset tag
+                    }
+                }
+                assertThat(fonts).anyMatch(f -> f.startsWith("HanaMinB")).anyMatch(f -> f.startsWith("Symbola"));
+            }
+        }
+
+        @Test
+        void showsTheReplacementCharacterForOneNoBundledFontHas() throws IOException {
+            assertThat(EmbeddedFont.get().canShow(0x2A700)).as("precondition: no bundled face has U+2A700").isFalse();
+
+            byte[] written = write(withGrainCategoryAndSource("a" + EXTENSION_C + "b", "source " + EXTENSION_C + "!"),
+                    new PdfBriefingWriter());
+
+            try (PDDocument document = Loader.loadPDF(written)) {
+                String t = new PDFTextStripper().getText(document);
+                assertThat(t).contains("a\uFFFDb", "source \uFFFD!").doesNotContain(EXTENSION_C);
+            }
+        }
+
+        /** The sample with one more grain category, 700 t in 2014-08 (so charts draw it too), and one more source. */
+        private static Briefing withGrainCategoryAndSource(String category, String source) {
+            Briefing b = SampleBriefing.briefing();
+            TradeFigures grain = SampleBriefing.grain();
+            grain.add(new TradeRecord(YearMonth.parse("2014-08"), category, new BigDecimal("700"), null, "", "", 1));
+            List<Indicator> indicators = new ArrayList<>(b.indicators().indicators());
+            indicators.add(new Indicator(Dataset.GRAIN, category, IndicatorName.QUANTITY_T, new BigDecimal("700")));
+            return new Briefing(b.period(), b.runId(), b.generatedAt(),
+                    new QuarterIndicators(b.period(), indicators, b.indicators().provisionalReasons()),
+                    b.keyDevelopments(), Map.of(Dataset.GRAIN, grain, Dataset.OIL, SampleBriefing.oil()), b.labor(),
+                    b.problems(), b.inputs(), Map.of(Dataset.GRAIN, List.of(source)));
         }
     }
 
