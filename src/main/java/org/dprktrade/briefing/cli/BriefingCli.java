@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.dprktrade.briefing.job.BriefingRunner;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +51,7 @@ public final class BriefingCli implements Runnable {
         cli.setParameterExceptionHandler(BriefingCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("briefing: " + (e instanceof SpringLauncher.StartupFailure
-                    ? e.getMessage() : SpringLauncher.oneLine(e)));
+                    ? e.getMessage() : BriefingRunner.oneLine(e)));
             return ExitCodes.FAILURE;
         });
         SpringLauncher.setExtraArguments(springArgs);

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.dprktrade.briefing.BriefingApplication;
+import org.dprktrade.briefing.job.BriefingRunner;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -65,7 +66,7 @@ final class SpringLauncher {
                         + "finished, or share a PostgreSQL database between instances (profile postgres)";
             }
         }
-        return "cannot start: " + oneLine(e);
+        return "cannot start: " + BriefingRunner.oneLine(e);
     }
 
     /** H2's "Database may be already in use". */
@@ -98,12 +99,4 @@ final class SpringLauncher {
         return start(BriefingApplication.class, arguments);
     }
 
-    static String oneLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-    }
 }

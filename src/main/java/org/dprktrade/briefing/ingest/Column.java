@@ -53,13 +53,4 @@ public enum Column {
                 .forEach(sb::appendCodePoint);
         return sb.toString();
     }
-
-    public static Column fromHeader(String header) {
-        for (Column c : values()) {
-            if (c.header.equals(header)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("no column named " + header);
-    }
 }

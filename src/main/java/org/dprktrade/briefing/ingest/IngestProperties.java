@@ -1,7 +1,6 @@
 package org.dprktrade.briefing.ingest;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,13 +130,5 @@ public record IngestProperties(
             merged.putAll(configured);
         }
         return Map.copyOf(merged);
-    }
-
-    static Map<Column, List<String>> aliasTable(IngestProperties p) {
-        Map<Column, List<String>> table = new EnumMap<>(Column.class);
-        for (Column c : Column.values()) {
-            table.put(c, p.aliasesOf(c));
-        }
-        return table;
     }
 }

@@ -137,7 +137,8 @@ public class BriefingRunner {
         return null;
     }
 
-    static String oneLine(Throwable e) {
+    /** The innermost cause of a failure as one line for the user; file-system errors say what went wrong. */
+    public static String oneLine(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
