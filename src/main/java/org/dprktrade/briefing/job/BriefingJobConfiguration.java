@@ -49,6 +49,10 @@ class BriefingJobConfiguration {
     static final String JOB_NAME = "quarterlyBriefing";
     static final String PERIOD = "period";
     static final String RUN_ID = "run.id";
+    /** Non-identifying: who started the run, {@link #BY_SCHEDULE} or {@link #BY_HAND}. */
+    static final String TRIGGER = "trigger";
+    static final String BY_SCHEDULE = "schedule";
+    static final String BY_HAND = "manual";
     /** Execution-context key of the report folder, shown by {@code history}. */
     static final String REPORT_DIR = "briefing.reportDir";
     /** Execution-context keys of what a later {@code deliver} needs to send the same briefing again. */

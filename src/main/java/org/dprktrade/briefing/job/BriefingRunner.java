@@ -55,6 +55,15 @@ public class BriefingRunner {
      * are marked failed first.
      */
     public RunOutcome run(Quarter period) {
+        return run(period, false);
+    }
+
+    /** As {@link #run(Quarter)}, for a fire of the schedule: the run is marked so in its parameters. */
+    public RunOutcome runScheduled(Quarter period) {
+        return run(period, true);
+    }
+
+    private RunOutcome run(Quarter period, boolean scheduled) {
         Path reportDir = properties.reportsDir().resolve(period.toString());
         staleExecutions.recover();
         try {
@@ -65,7 +74,7 @@ public class BriefingRunner {
         }
         RunOutcome outcome;
         try {
-            outcome = runHolding(period, reportDir);
+            outcome = runHolding(period, reportDir, scheduled);
         } finally {
             periodLock.release(period);
         }
@@ -76,9 +85,11 @@ public class BriefingRunner {
         return outcome;
     }
 
-    private RunOutcome runHolding(Quarter period, Path reportDir) {
+    private RunOutcome runHolding(Quarter period, Path reportDir, boolean scheduled) {
         JobParameters parameters = new JobParametersBuilder()
                 .addString(BriefingJobConfiguration.PERIOD, period.toString())
+                .addString(BriefingJobConfiguration.TRIGGER, scheduled ? BriefingJobConfiguration.BY_SCHEDULE
+                        : BriefingJobConfiguration.BY_HAND, false)
                 .addLong(BriefingJobConfiguration.RUN_ID, System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000)
                 .toJobParameters();
         JobExecution execution;

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.dprktrade.briefing.BriefingProperties;
 import org.dprktrade.briefing.delivery.BriefingDelivery;
+import org.dprktrade.briefing.delivery.DeliveryOutcome;
 import org.dprktrade.briefing.delivery.DeliveryRequest;
 import org.dprktrade.briefing.delivery.DeliveryResult;
 import org.dprktrade.briefing.period.Quarter;
@@ -37,8 +38,11 @@ public class Redelivery {
     private final JobRepository jobRepository;
     private final BriefingDelivery delivery;
     private final BriefingProperties properties;
+    private final ScheduledDeliveries scheduledDeliveries;
 
-    Redelivery(JobRepository jobRepository, BriefingDelivery delivery, BriefingProperties properties) {
+    Redelivery(JobRepository jobRepository, BriefingDelivery delivery, BriefingProperties properties,
+               ScheduledDeliveries scheduledDeliveries) {
+        this.scheduledDeliveries = scheduledDeliveries;
         this.jobRepository = jobRepository;
         this.delivery = delivery;
         this.properties = properties;
@@ -61,9 +65,15 @@ public class Redelivery {
         }
         ExecutionContext context = run.getExecutionContext();
         List<String> reasons = lines(context, BriefingJobConfiguration.PROVISIONAL_REASONS);
-        return delivery.deliver(new DeliveryRequest(period, run.getId(), pdf,
+        DeliveryResult result = delivery.deliver(new DeliveryRequest(period, run.getId(), pdf,
                 ReportWriter.workbookPath(properties.reportsDir(), period),
                 lines(context, BriefingJobConfiguration.KEY_DEVELOPMENTS), !reasons.isEmpty(), reasons));
+        if (result.outcome() == DeliveryOutcome.DELIVERED && BriefingJobConfiguration.BY_SCHEDULE.equals(
+                run.getJobParameters().getString(BriefingJobConfiguration.TRIGGER))) {
+            // the schedule's run has now reached its readers: later fires for the quarter skip it
+            scheduledDeliveries.record(period, run.getId());
+        }
+        return result;
     }
 
     private Optional<JobExecution> latestCompleted(Quarter period) {

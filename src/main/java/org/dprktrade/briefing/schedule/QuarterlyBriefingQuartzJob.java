@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import org.dprktrade.briefing.job.BriefingRunner;
 import org.dprktrade.briefing.job.PeriodLock;
 import org.dprktrade.briefing.job.RunOutcome;
+import org.dprktrade.briefing.job.ScheduledDeliveries;
 import org.dprktrade.briefing.period.Quarter;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -61,7 +62,7 @@ class QuarterlyBriefingQuartzJob implements Job {
                 return;
             }
             log.info("{}: running {}", fire, period);
-            outcome = runner.run(period);
+            outcome = runner.runScheduled(period);
             // refused without an execution: another run took the period in between; wait for that one
         } while (outcome.executionId() == 0 && periodLock.isHeld(period));
         if (outcome.succeeded()) {

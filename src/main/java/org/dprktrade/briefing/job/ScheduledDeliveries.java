@@ -1,4 +1,4 @@
-package org.dprktrade.briefing.schedule;
+package org.dprktrade.briefing.job;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,12 +9,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The quarters the schedule has delivered. The period is the table's key, so two instances that both
+ * The quarters the schedule has delivered, whether by the scheduled run itself or by a later
+ * {@code deliver} of that run's reports. The period is the table's key, so two instances that both
  * finish the same quarter record it once, and later fires for it are skipped.
  */
 @Component
-@ConditionalOnScheduler
-class ScheduledDeliveries {
+public class ScheduledDeliveries {
 
     private final JdbcTemplate jdbc;
 
@@ -22,14 +22,14 @@ class ScheduledDeliveries {
         this.jdbc = jdbc;
     }
 
-    boolean isDelivered(Quarter period) {
+    public boolean isDelivered(Quarter period) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM BRIEFING_SCHEDULED_DELIVERY WHERE PERIOD = ?",
                 Integer.class, period.toString());
         return count != null && count > 0;
     }
 
     /** Returns false when the quarter was already recorded (by another instance, say). */
-    boolean record(Quarter period, long executionId) {
+    public boolean record(Quarter period, long executionId) {
         try {
             jdbc.update("INSERT INTO BRIEFING_SCHEDULED_DELIVERY (PERIOD, EXECUTION_ID, DELIVERED_AT) VALUES (?, ?, ?)",
                     period.toString(), executionId, Timestamp.from(Instant.now()));
