@@ -7,7 +7,10 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,10 +57,11 @@ public final class TradeCharts {
     public static JFreeChart totalsByCategory(String title, QuarterlyTotals totals, Font font) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> categories = totals.categories();
+        Map<String, String> names = seriesNames(categories, font);
         for (Quarter q : totals.quarters()) {
             for (String category : categories) {
                 BigDecimal t = totals.tonnes().getOrDefault(q, Map.of()).get(category);
-                data.addValue(t == null ? null : t, ReportTitles.category(category), label(q));
+                data.addValue(t == null ? null : t, names.get(category), label(q));
             }
         }
         if (categories.isEmpty()) {
@@ -111,11 +115,12 @@ public final class TradeCharts {
         List<String> categories = totals.categories();
         Quarter last = totals.quarters().get(totals.quarters().size() - 1);
         Map<String, BigDecimal> quarter = totals.tonnes().getOrDefault(last, Map.of());
+        Map<String, String> names = seriesNames(categories, font);
         DefaultPieDataset<String> data = new DefaultPieDataset<>();
         for (String category : categories) {
             BigDecimal t = quarter.get(category);
             if (t != null && t.signum() > 0) {
-                data.setValue(ReportTitles.category(category), t);
+                data.setValue(names.get(category), t);
             }
         }
         PiePlot<String> plot = new PiePlot<>(data);
@@ -139,7 +144,7 @@ public final class TradeCharts {
         plot.setDefaultSectionOutlinePaint(Color.WHITE);
         plot.setSectionOutlinesVisible(true);
         for (int s = 0; s < categories.size(); s++) {
-            plot.setSectionPaint(ReportTitles.category(categories.get(s)), colourOf(s));
+            plot.setSectionPaint(names.get(categories.get(s)), colourOf(s));
         }
         JFreeChart chart = new JFreeChart(title, font.deriveFont(Font.BOLD, 10f), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -147,6 +152,27 @@ public final class TradeCharts {
         chart.setTextAntiAlias(true);
         chart.getTitle().setPaint(Color.DARK_GRAY);
         return chart;
+    }
+
+    /**
+     * The name each category's series goes by in a chart: its title, with characters the chart font
+     * cannot draw shown as {@code ?} (AWT would drop them silently), made unique so that two categories
+     * never merge into one series or share a colour.
+     */
+    static Map<String, String> seriesNames(List<String> categories, Font font) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (String category : categories) {
+            StringBuilder shown = new StringBuilder();
+            ReportTitles.category(category).codePoints()
+                    .forEach(cp -> shown.appendCodePoint(font.canDisplay(cp) ? cp : '?'));
+            String name = shown.toString();
+            for (int n = 2; !taken.add(name); n++) {
+                name = shown + " (" + n + ")";
+            }
+            names.put(category, name);
+        }
+        return names;
     }
 
     /** A quarter as an axis label: {@code Q3 2014}, which wraps between quarter and year. */
