@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code history}: past runs, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "List past runs: period, status, start, duration, outputs, delivery.")
+        description = "List past runs: period, status, start, duration, delivery, who started it, outputs.")
 final class HistoryCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -44,12 +44,12 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println("no runs yet");
                 return ExitCodes.OK;
             }
-            out.printf("%-6s %-8s %-10s %-19s %9s  %-10s %s%n", "RUN", "PERIOD", "STATUS", "START", "DURATION",
-                    "DELIVERY", "OUTPUTS");
+            out.printf("%-6s %-8s %-10s %-19s %9s  %-10s %-8s %s%n", "RUN", "PERIOD", "STATUS", "START",
+                    "DURATION", "DELIVERY", "BY", "OUTPUTS");
             for (RunHistory.Entry e : entries) {
-                out.printf("%-6d %-8s %-10s %-19s %9s  %-10s %s%n", e.executionId(), e.period(), e.status(),
+                out.printf("%-6d %-8s %-10s %-19s %9s  %-10s %-8s %s%n", e.executionId(), e.period(), e.status(),
                         e.start() == null ? "-" : START.format(e.start()), format(e.duration()), e.delivery(),
-                        e.reportDir().isEmpty() ? "-" : e.reportDir());
+                        e.trigger(), e.reportDir().isEmpty() ? "-" : e.reportDir());
                 for (DeliveryRecord r : e.recipients()) {
                     out.printf("         %-7s %s (attempts %d%s)%s%n", r.status(), r.recipient(), r.attempts(),
                             r.revision() > 1 ? ", revision " + r.revision() : "",

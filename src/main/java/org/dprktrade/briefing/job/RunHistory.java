@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.dprktrade.briefing.delivery.DeliveryRecord;
 import org.dprktrade.briefing.delivery.DeliveryRecords;
@@ -22,9 +23,10 @@ public class RunHistory {
      * @param reportDir  where the run wrote its reports ("" when it wrote none)
      * @param delivery   e.g. {@code SENT 2/2}, {@code FAILED 1/2}, {@code SKIPPED}; "-" where the run delivered nothing
      * @param recipients the delivery to each recipient
+     * @param trigger    {@code schedule} or {@code manual}
      */
     public record Entry(long executionId, String period, String status, LocalDateTime start, Duration duration,
-                        String reportDir, String delivery, List<DeliveryRecord> recipients) {
+                        String reportDir, String delivery, List<DeliveryRecord> recipients, String trigger) {
     }
 
     private final JobRepository jobRepository;
@@ -54,7 +56,8 @@ public class RunHistory {
         String reportDir = execution.getExecutionContext().containsKey(BriefingJobConfiguration.REPORT_DIR)
                 ? execution.getExecutionContext().getString(BriefingJobConfiguration.REPORT_DIR) : "";
         return new Entry(execution.getId(), period, execution.getStatus().name(), start, duration, reportDir,
-                deliverySummary(recipients), recipients);
+                deliverySummary(recipients), recipients, Optional.ofNullable(execution.getJobParameters()
+                        .getString(BriefingJobConfiguration.TRIGGER)).orElse(BriefingJobConfiguration.BY_HAND));
     }
 
     private static String deliverySummary(List<DeliveryRecord> recipients) {

@@ -103,7 +103,8 @@ class RunCommandFunctionalTests {
             assertThat(Files.readString(csv)).startsWith("period,dataset,category,indicator,value,unit");
             CommandResult history = run("history");
             assertThat(history.exitCode()).isZero();
-            assertThat(history.out().lines().filter(l -> l.contains("2014-Q3") && l.contains("COMPLETED"))).hasSize(2);
+            assertThat(history.out().lines().filter(l -> l.contains("2014-Q3") && l.contains("COMPLETED")
+                    && l.contains(" manual "))).hasSize(2);
         }
 
         @Test

@@ -61,6 +61,7 @@ class ScheduleIntegrationTests {
             assertThat(runs).hasSize(1);
             assertThat(runs.get(0).period()).isEqualTo(expected.toString());
             assertThat(runs.get(0).status()).isEqualTo("COMPLETED");
+            assertThat(runs.get(0).trigger()).isEqualTo("schedule");
             assertThat(reports.resolve(expected.toString()).resolve("briefing-" + expected + ".pdf")).isNotEmptyFile();
             assertThat(context.getBean(ScheduledDeliveries.class).isDelivered(expected)).isTrue();
         }
