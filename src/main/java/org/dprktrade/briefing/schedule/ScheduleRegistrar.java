@@ -32,6 +32,9 @@ public class ScheduleRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleRegistrar.class);
 
+    /** Tries at registering while another instance registers the same schedule. */
+    private static final int REGISTER_ATTEMPTS = 10;
+
     private final Scheduler scheduler;
     private final ScheduleProperties properties;
     private final QuartzSchema schema;
@@ -45,15 +48,24 @@ public class ScheduleRegistrar {
     /** Registers (or updates) the schedule, starts the scheduler and returns the next fire time. */
     public Date start() throws SchedulerException {
         schema.createIfMissing();
-        try {
-            register();
-        } catch (SchedulerException raced) {
-            // another instance on the same database stored the job or trigger between our check and insert
-            if (!scheduler.checkExists(JOB) || !scheduler.checkExists(TRIGGER)) {
-                throw raced;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                register();
+                break;
+            } catch (SchedulerException raced) {
+                // another instance on the same database stored the job or trigger between our check and
+                // insert; while it finishes (job stored, trigger maybe not yet), look again
+                if (attempt == REGISTER_ATTEMPTS || !scheduler.checkExists(JOB)) {
+                    throw raced;
+                }
+                log.info("another instance is registering the schedule at the same moment; looking again");
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw raced;
+                }
             }
-            log.info("another instance registered the schedule at the same moment; comparing with it");
-            register();
         }
         scheduler.start();
         Trigger active = scheduler.getTrigger(TRIGGER);

@@ -45,7 +45,7 @@ class PostgresProfileIntegrationTests {
             try (ConfigurableApplicationContext again = start(db)) {
                 JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
                 assertThat(jdbc.queryForList("SELECT VERSION FROM FLYWAY_SCHEMA_HISTORY WHERE SUCCESS ORDER BY "
-                        + "INSTALLED_RANK", String.class)).containsExactly("1", "2", "3");
+                        + "INSTALLED_RANK", String.class)).containsExactly("1", "2", "3", "4");
                 assertThat(again.getBean(RunHistory.class).latest(10)).singleElement().satisfies(run -> {
                     assertThat(run.executionId()).isEqualTo(first.executionId());
                     assertThat(run.status()).isEqualTo("COMPLETED");
