@@ -70,19 +70,25 @@ class ScheduleIntegrationTests {
     @Test
     void firesMissedWhileTheServiceWasDownRunOnceWhenItComesBack() throws Exception {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        if (now.getSecond() > 45) {
+        if (now.getSecond() > 40) {
             Thread.sleep((61 - now.getSecond()) * 1000L);
             now = LocalDateTime.now(ZoneOffset.UTC);
         }
-        // three fire times, 3 to 5 seconds from now, in this minute of this year only
-        String cron = String.format("%d,%d,%d %d %d %d %d ? %d", now.getSecond() + 3, now.getSecond() + 4,
-                now.getSecond() + 5, now.getMinute(), now.getHour(), now.getDayOfMonth(), now.getMonthValue(),
+        // three fire times, 12 to 14 seconds from now (room for a slow start), in this minute of this year only
+        LocalDateTime lastFire = now.withNano(0).plusSeconds(14);
+        String cron = String.format("%d,%d,%d %d %d %d %d ? %d", now.getSecond() + 12, now.getSecond() + 13,
+                now.getSecond() + 14, now.getMinute(), now.getHour(), now.getDayOfMonth(), now.getMonthValue(),
                 now.getYear());
         try (ConfigurableApplicationContext down = start(cron)) {
+            AtomicInteger firesWhileUp = countFires(down);
             down.getBean(ScheduleRegistrar.class).start();
             down.getBean(Scheduler.class).standby();
+            assertThat(firesWhileUp.get()).as("the service went down before the first fire time").isZero();
+            assertThat(LocalDateTime.now(ZoneOffset.UTC)).as("registered before the first fire time")
+                    .isBefore(lastFire.minusSeconds(2));
         }
-        Thread.sleep(7_000); // all three fire times pass with no scheduler running
+        // all three fire times pass with no scheduler running
+        Thread.sleep(Math.max(0, Duration.between(LocalDateTime.now(ZoneOffset.UTC), lastFire).toMillis()) + 2_000);
 
         try (ConfigurableApplicationContext back = start(cron)) {
             AtomicInteger fires = countFires(back);
