@@ -7,12 +7,10 @@ import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.TreeMap;
 
 import org.dprktrade.briefing.aggregate.LaborFigures;
 import org.dprktrade.briefing.aggregate.LaborMonth;
@@ -85,28 +83,6 @@ public final class IndicatorCalculator {
             reasons.add(period + " has not ended yet (today " + today + ")");
         }
         return new QuarterIndicators(period, indicators, reasons);
-    }
-
-    /**
-     * The dataset's total quantity of {@code count} quarters ending with {@code last}, oldest first;
-     * the value is {@code null} for a quarter with no month reported.
-     */
-    public static NavigableMap<Quarter, BigDecimal> quarterlyTotals(TradeFigures figures, Quarter last, int count) {
-        return quarterlyTotals(figures, Indicator.ALL, last, count);
-    }
-
-    /** As {@link #quarterlyTotals(TradeFigures, Quarter, int)} for one category ({@link Indicator#ALL} for the total). */
-    public static NavigableMap<Quarter, BigDecimal> quarterlyTotals(TradeFigures figures, String category,
-                                                                    Quarter last, int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1: " + count);
-        }
-        TradeSeries series = TradeSeries.of(figures, category);
-        NavigableMap<Quarter, BigDecimal> totals = new TreeMap<>();
-        for (Quarter q = last.plusQuarters(1 - count); q.compareTo(last) <= 0; q = q.next()) {
-            totals.put(q, series.quantity(q));
-        }
-        return Collections.unmodifiableNavigableMap(totals);
     }
 
     /** Adds the dataset's indicators; returns the months reported for {@code all}. */

@@ -46,6 +46,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dprktrade.briefing.ingest.TestWorkbooks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -210,7 +211,7 @@ class HostileInputFunctionalTests {
         void zipWithTwoEntriesOfTheSameName() throws IOException {
             // one reader could take the first sheet1.xml, another the second: refuse rather than guess
             Path plain = copyOf(grain());
-            withDuplicateEntry(plain, grain(), SHEET_XML, "<worksheet xmlns=\"http://schemas.openxmlformats.org/"
+            TestWorkbooks.withDuplicateEntry(plain, grain(), SHEET_XML, "<worksheet xmlns=\"http://schemas.openxmlformats.org/"
                     + "spreadsheetml/2006/main\"><sheetData/></worksheet>");
 
             assertRefused(run(), "grain.xlsx: refused: the zip package holds more than one entry named"
@@ -804,39 +805,6 @@ class HostileInputFunctionalTests {
                 out.closeEntry();
             }
         }
-    }
-
-    /**
-     * Copies a zip and adds a second entry named {@code entry}. Java's ZipOutputStream refuses duplicate
-     * names, so the copy goes in under a name of the same length, renamed afterwards in the local header
-     * and the central directory.
-     */
-    private static void withDuplicateEntry(Path from, Path to, String entry, String content) throws IOException {
-        String stand = entry.substring(0, entry.length() - 1) + "#";
-        Path staging = to.resolveSibling(to.getFileName() + ".staging");
-        try (ZipFile in = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(staging))) {
-            for (ZipEntry e : Collections.list(in.entries())) {
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(in.getInputStream(e).readAllBytes());
-                out.closeEntry();
-            }
-            out.putNextEntry(new ZipEntry(stand));
-            out.write(content.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        byte[] bytes = Files.readAllBytes(staging);
-        byte[] find = stand.getBytes(StandardCharsets.US_ASCII);
-        byte[] name = entry.getBytes(StandardCharsets.US_ASCII);
-        int renamed = 0;
-        for (int i = 0; i + find.length <= bytes.length; i++) {
-            if (Arrays.equals(bytes, i, i + find.length, find, 0, find.length)) {
-                System.arraycopy(name, 0, bytes, i, name.length);
-                renamed++;
-            }
-        }
-        assertThat(renamed).as("the name in the local header and the central directory").isEqualTo(2);
-        Files.write(to, bytes);
-        Files.delete(staging);
     }
 
     /** Entities nesting nine deep under the root: 10^9 copies of "lol" (3 GB) if a parser expanded them. */

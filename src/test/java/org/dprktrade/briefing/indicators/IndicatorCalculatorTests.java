@@ -7,9 +7,7 @@ import static org.dprktrade.briefing.indicators.Fixtures.trade;
 import static org.dprktrade.briefing.indicators.IndicatorName.*;
 import static org.dprktrade.briefing.ingest.Dataset.*;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -363,30 +361,6 @@ class IndicatorCalculatorTests {
                     "fertilizer: 0 of 3 months reported",
                     "labor: 0 of 3 months reported",
                     "oil: 2 of 3 months reported");
-        }
-    }
-
-    @Nested
-    class QuarterlyTotals {
-
-        @Test
-        void lastEightQuartersOfTheDatasetOldestFirstWithUnreportedQuartersUndefined() {
-            Map<Quarter, BigDecimal> totals = IndicatorCalculator.quarterlyTotals(grain(), Q3_2014, 8);
-            assertThat(totals.keySet()).map(Quarter::toString).containsExactly("2012-Q4", "2013-Q1", "2013-Q2",
-                    "2013-Q3", "2013-Q4", "2014-Q1", "2014-Q2", "2014-Q3");
-            assertThat(totals.get(Quarter.parse("2012-Q4"))).isNull();
-            assertThat(new ArrayList<>(totals.values()).subList(1, 8)).usingElementComparator(BigDecimal::compareTo)
-                    .containsExactly(new BigDecimal("300"), new BigDecimal("300"), new BigDecimal("300"),
-                            new BigDecimal("300"), new BigDecimal("300"), new BigDecimal("500"),
-                            new BigDecimal("2000"));
-        }
-
-        @Test
-        void ofOneCategory() {
-            Map<Quarter, BigDecimal> rice = IndicatorCalculator.quarterlyTotals(grain(), "rice", Q3_2014, 2);
-            assertThat(rice).containsOnlyKeys(Quarter.parse("2014-Q2"), Q3_2014);
-            assertThat(rice.get(Quarter.parse("2014-Q2"))).isNull();
-            assertThat(rice.get(Q3_2014)).isEqualByComparingTo("1000");
         }
     }
 }

@@ -20,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Builds input workbooks for the tests: with POI's user model, or as hand-written sheet XML. */
-final class TestWorkbooks {
+public final class TestWorkbooks {
 
     private TestWorkbooks() {
     }
@@ -193,7 +193,7 @@ final class TestWorkbooks {
      * ZipOutputStream refuses duplicate names, so the copy is written under a name of the same length and
      * then renamed in place, in the local header and in the central directory.
      */
-    static void withDuplicateEntry(Path from, Path to, String entry, String content) throws IOException {
+    public static void withDuplicateEntry(Path from, Path to, String entry, String content) throws IOException {
         String stand = entry.substring(0, entry.length() - 1) + "#";
         Path staging = to.resolveSibling(to.getFileName() + ".staging");
         try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
