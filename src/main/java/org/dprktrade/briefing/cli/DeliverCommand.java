@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.dprktrade.briefing.delivery.DeliveryOutcome;
 import org.dprktrade.briefing.delivery.DeliveryResult;
-import org.dprktrade.briefing.job.Redelivery;
+import org.dprktrade.briefing.state.Redelivery;
 import org.dprktrade.briefing.period.Quarter;
 import org.springframework.context.ConfigurableApplicationContext;
 

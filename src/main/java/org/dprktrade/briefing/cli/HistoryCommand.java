@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.dprktrade.briefing.delivery.DeliveryRecord;
 import org.dprktrade.briefing.delivery.DeliveryStatus;
-import org.dprktrade.briefing.job.RunHistory;
+import org.dprktrade.briefing.state.RunHistory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine;

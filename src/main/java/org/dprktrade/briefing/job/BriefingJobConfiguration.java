@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.job;
 
+import org.dprktrade.briefing.state.RunKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,18 +47,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class BriefingJobConfiguration {
 
-    static final String JOB_NAME = "quarterlyBriefing";
-    static final String PERIOD = "period";
-    static final String RUN_ID = "run.id";
-    /** Non-identifying: who started the run, {@link #BY_SCHEDULE} or {@link #BY_HAND}. */
-    static final String TRIGGER = "trigger";
-    static final String BY_SCHEDULE = "schedule";
-    static final String BY_HAND = "manual";
-    /** Execution-context key of the report folder, shown by {@code history}. */
-    static final String REPORT_DIR = "briefing.reportDir";
-    /** Execution-context keys of what a later {@code deliver} needs to send the same briefing again. */
-    static final String KEY_DEVELOPMENTS = "briefing.keyDevelopments";
-    static final String PROVISIONAL_REASONS = "briefing.provisionalReasons";
+    // the names live in state/RunKeys, which the run-state services read without importing job
+    static final String JOB_NAME = RunKeys.JOB_NAME;
+    static final String PERIOD = RunKeys.PERIOD;
+    static final String RUN_ID = RunKeys.RUN_ID;
+    static final String TRIGGER = RunKeys.TRIGGER;
+    static final String BY_SCHEDULE = RunKeys.BY_SCHEDULE;
+    static final String BY_HAND = RunKeys.BY_HAND;
+    static final String REPORT_DIR = RunKeys.REPORT_DIR;
+    static final String KEY_DEVELOPMENTS = RunKeys.KEY_DEVELOPMENTS;
+    static final String PROVISIONAL_REASONS = RunKeys.PROVISIONAL_REASONS;
 
     /** Rows per chunk: large enough that Batch's per-chunk bookkeeping stays small beside the parse. */
     private static final int CHUNK_SIZE = 5_000;

@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.job;
 
+import org.dprktrade.briefing.state.PeriodLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;

@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.job;
 
+import org.dprktrade.briefing.state.PeriodLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.job;
 
+import org.dprktrade.briefing.state.PeriodLock;
 import org.dprktrade.briefing.period.Quarter;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;

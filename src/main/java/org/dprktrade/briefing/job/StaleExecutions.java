@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.job;
 
+import org.dprktrade.briefing.state.PeriodLock;
 import java.util.ArrayList;
 import java.util.List;
 

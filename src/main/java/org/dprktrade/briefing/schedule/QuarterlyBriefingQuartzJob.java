@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 
 import org.dprktrade.briefing.job.BriefingRunner;
-import org.dprktrade.briefing.job.PeriodLock;
+import org.dprktrade.briefing.state.PeriodLock;
 import org.dprktrade.briefing.job.RunOutcome;
-import org.dprktrade.briefing.job.ScheduledDeliveries;
+import org.dprktrade.briefing.state.ScheduledDeliveries;
 import org.dprktrade.briefing.period.Quarter;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;

@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.job;
 
+import org.dprktrade.briefing.state.RunHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

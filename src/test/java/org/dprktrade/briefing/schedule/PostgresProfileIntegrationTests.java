@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.dprktrade.briefing.BriefingApplication;
 import org.dprktrade.briefing.job.BriefingRunner;
-import org.dprktrade.briefing.job.RunHistory;
+import org.dprktrade.briefing.state.RunHistory;
 import org.dprktrade.briefing.job.RunOutcome;
 import org.dprktrade.briefing.period.Quarter;
 import org.junit.jupiter.api.Test;

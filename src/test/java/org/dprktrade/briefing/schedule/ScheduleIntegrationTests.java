@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.dprktrade.briefing.BriefingApplication;
-import org.dprktrade.briefing.job.PeriodLock;
-import org.dprktrade.briefing.job.RunHistory;
-import org.dprktrade.briefing.job.ScheduledDeliveries;
+import org.dprktrade.briefing.state.PeriodLock;
+import org.dprktrade.briefing.state.RunHistory;
+import org.dprktrade.briefing.state.ScheduledDeliveries;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.testing.FixtureWorkbooks;
 import org.junit.jupiter.api.BeforeEach;

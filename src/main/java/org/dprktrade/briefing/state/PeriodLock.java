@@ -1,4 +1,4 @@
-package org.dprktrade.briefing.job;
+package org.dprktrade.briefing.state;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -134,7 +134,7 @@ public class PeriodLock implements DisposableBean {
     }
 
     /** Notes which job execution holds the period, for the message another run gets. */
-    void attach(Quarter period, long executionId) {
+    public void attach(Quarter period, long executionId) {
         jdbc.update("UPDATE BRIEFING_PERIOD_LOCK SET EXECUTION_ID = ? WHERE PERIOD = ? AND OWNER = ?", executionId,
                 period.toString(), OWNER);
     }

@@ -1,4 +1,4 @@
-package org.dprktrade.briefing.job;
+package org.dprktrade.briefing.state;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -39,7 +39,7 @@ public class RunHistory {
 
     public List<Entry> latest(int count) {
         List<Entry> entries = new ArrayList<>();
-        for (JobInstance instance : jobRepository.getJobInstances(BriefingJobConfiguration.JOB_NAME, 0, count)) {
+        for (JobInstance instance : jobRepository.getJobInstances(RunKeys.JOB_NAME, 0, count)) {
             for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
                 entries.add(entryOf(execution, deliveries.forExecution(execution.getId())));
             }
@@ -49,15 +49,15 @@ public class RunHistory {
     }
 
     private static Entry entryOf(JobExecution execution, List<DeliveryRecord> recipients) {
-        String period = execution.getJobParameters().getString(BriefingJobConfiguration.PERIOD);
+        String period = execution.getJobParameters().getString(RunKeys.PERIOD);
         LocalDateTime start = execution.getStartTime() != null ? execution.getStartTime() : execution.getCreateTime();
         Duration duration = execution.getStartTime() != null && execution.getEndTime() != null
                 ? Duration.between(execution.getStartTime(), execution.getEndTime()) : null;
-        String reportDir = execution.getExecutionContext().containsKey(BriefingJobConfiguration.REPORT_DIR)
-                ? execution.getExecutionContext().getString(BriefingJobConfiguration.REPORT_DIR) : "";
+        String reportDir = execution.getExecutionContext().containsKey(RunKeys.REPORT_DIR)
+                ? execution.getExecutionContext().getString(RunKeys.REPORT_DIR) : "";
         return new Entry(execution.getId(), period, execution.getStatus().name(), start, duration, reportDir,
                 deliverySummary(recipients), recipients, Optional.ofNullable(execution.getJobParameters()
-                        .getString(BriefingJobConfiguration.TRIGGER)).orElse(BriefingJobConfiguration.BY_HAND));
+                        .getString(RunKeys.TRIGGER)).orElse(RunKeys.BY_HAND));
     }
 
     private static String deliverySummary(List<DeliveryRecord> recipients) {

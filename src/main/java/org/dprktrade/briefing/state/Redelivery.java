@@ -1,4 +1,4 @@
-package org.dprktrade.briefing.job;
+package org.dprktrade.briefing.state;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -64,12 +64,12 @@ public class Redelivery {
                     + period + ")");
         }
         ExecutionContext context = run.getExecutionContext();
-        List<String> reasons = lines(context, BriefingJobConfiguration.PROVISIONAL_REASONS);
+        List<String> reasons = lines(context, RunKeys.PROVISIONAL_REASONS);
         DeliveryResult result = delivery.deliver(new DeliveryRequest(period, run.getId(), pdf,
                 ReportWriter.workbookPath(properties.reportsDir(), period),
-                lines(context, BriefingJobConfiguration.KEY_DEVELOPMENTS), !reasons.isEmpty(), reasons));
-        if (result.outcome() == DeliveryOutcome.DELIVERED && BriefingJobConfiguration.BY_SCHEDULE.equals(
-                run.getJobParameters().getString(BriefingJobConfiguration.TRIGGER))) {
+                lines(context, RunKeys.KEY_DEVELOPMENTS), !reasons.isEmpty(), reasons));
+        if (result.outcome() == DeliveryOutcome.DELIVERED && RunKeys.BY_SCHEDULE.equals(
+                run.getJobParameters().getString(RunKeys.TRIGGER))) {
             // the schedule's run has now reached its readers: later fires for the quarter skip it
             scheduledDeliveries.record(period, run.getId());
         }
@@ -77,12 +77,12 @@ public class Redelivery {
     }
 
     private Optional<JobExecution> latestCompleted(Quarter period) {
-        return jobRepository.findJobInstances(BriefingJobConfiguration.JOB_NAME).stream()
+        return jobRepository.findJobInstances(RunKeys.JOB_NAME).stream()
                 .map(JobInstance::getInstanceId)
                 .sorted(Comparator.reverseOrder())
                 .map(jobRepository::getJobInstance)
                 .flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
-                .filter(e -> period.toString().equals(e.getJobParameters().getString(BriefingJobConfiguration.PERIOD)))
+                .filter(e -> period.toString().equals(e.getJobParameters().getString(RunKeys.PERIOD)))
                 .filter(e -> e.getStatus() == BatchStatus.COMPLETED)
                 .max(Comparator.comparingLong(JobExecution::getId));
     }

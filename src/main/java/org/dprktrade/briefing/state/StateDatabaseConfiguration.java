@@ -1,4 +1,4 @@
-package org.dprktrade.briefing.job;
+package org.dprktrade.briefing.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.dprktrade.briefing.job;
+package org.dprktrade.briefing.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.dprktrade.briefing.BriefingApplication;
 import org.dprktrade.briefing.cli.ExitCodes;
 import org.dprktrade.briefing.delivery.DeliveryOutcome;
+import org.dprktrade.briefing.job.BriefingRunner;
+import org.dprktrade.briefing.job.RunOutcome;
 import org.dprktrade.briefing.period.Quarter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

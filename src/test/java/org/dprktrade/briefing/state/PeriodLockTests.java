@@ -1,4 +1,4 @@
-package org.dprktrade.briefing.job;
+package org.dprktrade.briefing.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

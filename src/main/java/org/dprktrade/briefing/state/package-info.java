@@ -1,0 +1,2 @@
+/** Run state kept outside Spring Batch: period locks, run history, delivered quarters, redelivery, the state database. */
+package org.dprktrade.briefing.state;
