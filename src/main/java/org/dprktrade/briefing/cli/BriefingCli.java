@@ -50,8 +50,11 @@ public final class BriefingCli implements Runnable {
         cli.registerConverter(org.dprktrade.briefing.period.Quarter.class, new QuarterConverter());
         cli.setParameterExceptionHandler(BriefingCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("briefing: " + (e instanceof SpringLauncher.StartupFailure
-                    ? e.getMessage() : BriefingRunner.oneLine(e)));
+            if (e instanceof SpringLauncher.StartupFailure failure) {
+                commandLine.getErr().println("briefing: " + failure.getMessage());
+                return failure.exitCode();
+            }
+            commandLine.getErr().println("briefing: " + BriefingRunner.oneLine(e));
             return ExitCodes.FAILURE;
         });
         SpringLauncher.setExtraArguments(springArgs);

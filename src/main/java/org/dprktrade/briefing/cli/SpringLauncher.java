@@ -7,10 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.dprktrade.briefing.BriefingApplication;
+import org.dprktrade.briefing.ingest.DatasetConfigurationException;
+import org.dprktrade.briefing.ingest.Datasets;
+import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.job.BriefingRunner;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the Spring application for a command, quietly: the command prints what the user needs. */
@@ -38,20 +45,46 @@ final class SpringLauncher {
         all.addAll(extraArguments);
         try {
             return new SpringApplicationBuilder(source)
+                    .listeners(SpringLauncher::checkDatasets)
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .registerShutdownHook(shutdownHook)
                     .run(all.toArray(String[]::new));
         } catch (RuntimeException e) {
-            throw new StartupFailure(describe(e), e);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DatasetConfigurationException misconfigured) {
+                    throw new StartupFailure(misconfigured.getMessage(), ExitCodes.USAGE, e);
+                }
+            }
+            throw new StartupFailure(describe(e), ExitCodes.FAILURE, e);
+        }
+    }
+
+    /**
+     * Checks the datasets' configuration as soon as it is known, before any bean (database, job) is made:
+     * a misconfigured dataset stops every command with one line naming the key (exit 2).
+     */
+    private static void checkDatasets(ApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            ConfigurableEnvironment environment = prepared.getEnvironment();
+            IngestProperties ingest = Binder.get(environment).bindOrCreate("briefing.ingest", IngestProperties.class);
+            Datasets.from(environment, ingest);
         }
     }
 
     /** The application could not start; the message is one line for the user. */
     static final class StartupFailure extends RuntimeException {
-        StartupFailure(String message, Throwable cause) {
+        private final int exitCode;
+
+        StartupFailure(String message, int exitCode, Throwable cause) {
             super(message, cause);
+            this.exitCode = exitCode;
+        }
+
+        /** {@link ExitCodes#USAGE} for a misconfiguration, {@link ExitCodes#FAILURE} otherwise. */
+        int exitCode() {
+            return exitCode;
         }
     }
 

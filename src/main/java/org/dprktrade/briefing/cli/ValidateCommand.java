@@ -1,6 +1,7 @@
 package org.dprktrade.briefing.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.dprktrade.briefing.BriefingProperties;
 import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.DatasetReader;
+import org.dprktrade.briefing.ingest.Datasets;
 import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.ingest.InputFileException;
 import org.dprktrade.briefing.ingest.RowProblem;
@@ -50,8 +52,12 @@ final class ValidateCommand implements Callable<Integer> {
             BriefingProperties briefing = context.getBean(BriefingProperties.class);
             IngestProperties ingest = context.getBean(IngestProperties.class);
             int exit = ExitCodes.OK;
-            for (Dataset dataset : Dataset.values()) {
-                Path file = briefing.inputDir().resolve(ingest.fileOf(dataset));
+            for (Dataset dataset : Datasets.from(context.getEnvironment(), ingest)) {
+                Path file = briefing.inputDir().resolve(dataset.file());
+                if (!dataset.required() && !Files.exists(file)) {
+                    out.printf("%s: %s not found: optional, a run leaves it out%n", dataset, file);
+                    continue;
+                }
                 List<RowProblem> problems = new ArrayList<>();
                 try {
                     InputSummary summary = DatasetReader.read(file, dataset, ingest, row -> { }, problems::add);

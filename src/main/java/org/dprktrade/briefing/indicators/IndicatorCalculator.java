@@ -58,12 +58,22 @@ public final class IndicatorCalculator {
      */
     public static QuarterIndicators compute(Quarter period, Map<Dataset, TradeFigures> trade, LaborFigures labor,
                                             LocalDate today) {
+        return compute(period, Dataset.BUILT_IN, trade, labor, today);
+    }
+
+    /**
+     * As {@link #compute(Quarter, Map, LaborFigures, LocalDate)} for the given datasets, in their order.
+     *
+     * @param labor figures of the (one) labor dataset among {@code datasets}, or {@code null}
+     */
+    public static QuarterIndicators compute(Quarter period, List<Dataset> datasets, Map<Dataset, TradeFigures> trade,
+                                            LaborFigures labor, LocalDate today) {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(trade, "trade");
         Objects.requireNonNull(today, "today");
         List<Indicator> indicators = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        for (Dataset dataset : Dataset.values()) {
+        for (Dataset dataset : datasets) {
             int monthsReported;
             if (dataset.isTrade()) {
                 TradeFigures figures = trade.get(dataset);
@@ -73,7 +83,7 @@ public final class IndicatorCalculator {
                 }
                 monthsReported = figures == null ? 0 : trade(period, figures, indicators);
             } else {
-                monthsReported = labor == null ? 0 : labor(period, labor, indicators);
+                monthsReported = labor == null ? 0 : labor(period, dataset, labor, indicators);
             }
             if (monthsReported < 3) {
                 reasons.add(dataset + ": " + monthsReported + " of 3 months reported");
@@ -82,7 +92,7 @@ public final class IndicatorCalculator {
         if (!period.hasEndedBy(today)) {
             reasons.add(period + " has not ended yet (today " + today + ")");
         }
-        return new QuarterIndicators(period, indicators, reasons);
+        return new QuarterIndicators(period, datasets, indicators, reasons);
     }
 
     /** Adds the dataset's indicators; returns the months reported for {@code all}. */
@@ -122,7 +132,7 @@ public final class IndicatorCalculator {
     }
 
     /** Adds the labor indicators; returns the months reported for {@code all}. */
-    private static int labor(Quarter period, LaborFigures figures, List<Indicator> out) {
+    private static int labor(Quarter period, Dataset dataset, LaborFigures figures, List<Indicator> out) {
         List<String> locations = new ArrayList<>();
         locations.add(Indicator.ALL);
         locations.addAll(figures.locations());
@@ -142,13 +152,13 @@ public final class IndicatorCalculator {
                 employed = workersEmployed(months, period);
             }
             LaborMonth sums = quarter.stream().reduce(LaborMonth.EMPTY, LaborMonth::plus);
-            out.add(new Indicator(Dataset.LABOR, location, MONTHS_REPORTED, BigDecimal.valueOf(quarter.size())));
-            out.add(new Indicator(Dataset.LABOR, location, WORKERS_ENTERING, entering));
-            out.add(new Indicator(Dataset.LABOR, location, WORKERS_ENTERING_YOY_PCT,
+            out.add(new Indicator(dataset, location, MONTHS_REPORTED, BigDecimal.valueOf(quarter.size())));
+            out.add(new Indicator(dataset, location, WORKERS_ENTERING, entering));
+            out.add(new Indicator(dataset, location, WORKERS_ENTERING_YOY_PCT,
                     change(entering, workersEntering(in(months, period.yearEarlier())))));
-            out.add(new Indicator(Dataset.LABOR, location, WORKERS_EMPLOYED, employed));
-            out.add(new Indicator(Dataset.LABOR, location, WAGE_USD, mean(sums.wageUsdSum(), sums.wageUsdRows())));
-            out.add(new Indicator(Dataset.LABOR, location, WAGE_RATIO_PCT,
+            out.add(new Indicator(dataset, location, WORKERS_EMPLOYED, employed));
+            out.add(new Indicator(dataset, location, WAGE_USD, mean(sums.wageUsdSum(), sums.wageUsdRows())));
+            out.add(new Indicator(dataset, location, WAGE_RATIO_PCT,
                     mean(sums.wageRatioSum(), sums.wageRatioRows())));
         }
         return in(figures.totals(), period).size();

@@ -44,14 +44,14 @@ public final class KeyDevelopments {
         Objects.requireNonNull(t, "t");
         List<Candidate> movements = new ArrayList<>();
         List<String> fillers = new ArrayList<>();
-        for (Dataset dataset : Dataset.values()) {
+        for (Dataset dataset : qi.datasets()) {
             if (qi.of(dataset).isEmpty()) {
                 continue;
             }
             if (dataset.isTrade()) {
                 trade(qi, dataset, trade.get(dataset), t, movements, fillers);
             } else {
-                labor(qi, t, movements, fillers);
+                labor(qi, dataset, t, movements, fillers);
             }
         }
         // List.sort is stable: equal weights keep dataset order.
@@ -70,7 +70,7 @@ public final class KeyDevelopments {
     private static void trade(QuarterIndicators qi, Dataset dataset, TradeFigures figures,
                               KeyDevelopmentThresholds t, List<Candidate> movements, List<String> fillers) {
         String all = Indicator.ALL;
-        String subject = capitalise(dataset.id()) + " imports";
+        String subject = capitalise(dataset.id()) + " " + dataset.flow().noun();
         BigDecimal quantity = qi.value(dataset, all, QUANTITY_T);
 
         BigDecimal qoq = qi.value(dataset, all, QOQ_PCT);
@@ -130,23 +130,23 @@ public final class KeyDevelopments {
         }
     }
 
-    private static void labor(QuarterIndicators qi, KeyDevelopmentThresholds t, List<Candidate> movements,
+    private static void labor(QuarterIndicators qi, Dataset dataset, KeyDevelopmentThresholds t, List<Candidate> movements,
                               List<String> fillers) {
         String all = Indicator.ALL;
-        BigDecimal entering = qi.value(Dataset.LABOR, all, WORKERS_ENTERING);
-        BigDecimal yoy = qi.value(Dataset.LABOR, all, WORKERS_ENTERING_YOY_PCT);
+        BigDecimal entering = qi.value(dataset, all, WORKERS_ENTERING);
+        BigDecimal yoy = qi.value(dataset, all, WORKERS_ENTERING_YOY_PCT);
         if (entering != null && passes(yoy, t)) {
             movements.add(new Candidate(yoy.abs(), yoy.signum() == 0
                     ? "Workers entering China were unchanged on a year earlier at " + whole(entering) + "."
                     : "Workers entering China " + moved(yoy) + " on a year earlier to " + whole(entering) + "."));
         }
-        BigDecimal wage = qi.value(Dataset.LABOR, all, WAGE_USD);
-        BigDecimal ratio = qi.value(Dataset.LABOR, all, WAGE_RATIO_PCT);
+        BigDecimal wage = qi.value(dataset, all, WAGE_USD);
+        BigDecimal ratio = qi.value(dataset, all, WAGE_RATIO_PCT);
         if (wage != null) {
             fillers.add("DPRK workers' wages averaged US$" + whole(wage) + " a month"
                     + (ratio == null ? "" : ", " + percent(ratio) + " of a local worker's wage") + ".");
         }
-        BigDecimal employed = qi.value(Dataset.LABOR, all, WORKERS_EMPLOYED);
+        BigDecimal employed = qi.value(dataset, all, WORKERS_EMPLOYED);
         if (employed != null) {
             fillers.add("Employment at the locations reported stood at " + whole(employed) + " DPRK workers.");
         }

@@ -12,15 +12,23 @@ import org.dprktrade.briefing.period.Quarter;
  * All indicators of one quarter, in output order (dataset, then {@code all}, then categories
  * alphabetically, then indicator order), and whether the quarter is provisional.
  *
+ * @param datasets           the datasets computed, in output order (a dataset may have no indicators)
  * @param provisionalReasons why the quarter is provisional, e.g. "oil: 2 of 3 months reported";
  *                           empty when it is final
  */
-public record QuarterIndicators(Quarter period, List<Indicator> indicators, List<String> provisionalReasons) {
+public record QuarterIndicators(Quarter period, List<Dataset> datasets, List<Indicator> indicators,
+                                List<String> provisionalReasons) {
 
     public QuarterIndicators {
         Objects.requireNonNull(period, "period");
+        datasets = List.copyOf(datasets);
         indicators = List.copyOf(indicators);
         provisionalReasons = List.copyOf(provisionalReasons);
+    }
+
+    /** Indicators of the four built-in datasets. */
+    public QuarterIndicators(Quarter period, List<Indicator> indicators, List<String> provisionalReasons) {
+        this(period, Dataset.BUILT_IN, indicators, provisionalReasons);
     }
 
     public boolean provisional() {
@@ -29,7 +37,7 @@ public record QuarterIndicators(Quarter period, List<Indicator> indicators, List
 
     public Optional<Indicator> find(Dataset dataset, String category, IndicatorName name) {
         return indicators.stream()
-                .filter(i -> i.dataset() == dataset && i.category().equals(category) && i.name() == name)
+                .filter(i -> i.dataset().equals(dataset) && i.category().equals(category) && i.name() == name)
                 .findFirst();
     }
 
@@ -39,7 +47,7 @@ public record QuarterIndicators(Quarter period, List<Indicator> indicators, List
     }
 
     public List<Indicator> of(Dataset dataset) {
-        return indicators.stream().filter(i -> i.dataset() == dataset).toList();
+        return indicators.stream().filter(i -> i.dataset().equals(dataset)).toList();
     }
 
     /** Categories of the dataset in output order, {@code all} first. */

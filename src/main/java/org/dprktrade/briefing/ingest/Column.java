@@ -12,6 +12,8 @@ public enum Column {
     COMMODITY("commodity", "commodity", "product", "item", "category"),
     PRODUCT("product", "commodity", "product", "item", "category"),
     LOCATION("location", "location"),
+    /** A category column by another name ({@code category-column: species}); its header comes from the dataset. */
+    CATEGORY("category"),
     QUANTITY_T("quantity_t", "quantity_t", "quantity (t)", "tonnes", "tons", "quantity"),
     QUANTITY("quantity", "quantity"),
     UNIT("unit", "unit", "units"),

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -74,7 +73,7 @@ public record IngestProperties(
             throw new IllegalArgumentException("briefing.ingest.max-rejected-share must be between 0 and 1");
         }
         Map<String, String> mergedFiles = new LinkedHashMap<>();
-        for (Dataset d : Dataset.values()) {
+        for (Dataset d : Dataset.DEFAULTS) {
             mergedFiles.put(d.id(), d.id() + ".xlsx");
         }
         if (files != null) {
@@ -100,22 +99,33 @@ public record IngestProperties(
 
     /** Header aliases of a column: the defaults plus any configured under the column's name. */
     public List<String> aliasesOf(Column column) {
-        List<String> extra = headerAliases.get(column.header());
+        return aliasesOf(column.header(), column.defaultAliases());
+    }
+
+    /** Header aliases of a column in a dataset's workbook: its defaults there plus any configured under its header. */
+    public List<String> aliasesOf(Dataset dataset, Column column) {
+        return aliasesOf(dataset.header(column), dataset.defaultAliases(column));
+    }
+
+    private List<String> aliasesOf(String header, List<String> defaults) {
+        List<String> extra = headerAliases.get(header);
         if (extra == null) {
-            extra = headerAliases.get(column.header().replace('_', '-'));
+            extra = headerAliases.get(header.replace('_', '-'));
         }
         if (extra == null || extra.isEmpty()) {
-            return column.defaultAliases();
+            return defaults;
         }
-        return java.util.stream.Stream.concat(column.defaultAliases().stream(), extra.stream()).toList();
+        return java.util.stream.Stream.concat(defaults.stream(), extra.stream()).toList();
     }
 
-    public Set<String> knownCategoriesOf(Dataset dataset) {
-        return Set.copyOf(knownCategories.getOrDefault(dataset.id(), List.of()));
+    /** The legacy {@code briefing.ingest.known-categories.<id>}, defaults included, or {@code null}. */
+    public List<String> knownCategoriesOf(String datasetId) {
+        return knownCategories.get(datasetId);
     }
 
-    public String fileOf(Dataset dataset) {
-        return files.get(dataset.id());
+    /** The legacy {@code briefing.ingest.files.<id>}, or {@code null}. */
+    public String fileOf(String datasetId) {
+        return files.get(datasetId);
     }
 
     /** USD per unit of the currency in that year, or {@code null} where none is configured. */

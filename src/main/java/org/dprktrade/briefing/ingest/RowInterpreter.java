@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +74,8 @@ public final class RowInterpreter {
     static final int MAX_CATEGORY_LENGTH = 1_000;
     /** Longest offending value quoted in a problem; the row and column locate the rest. */
     static final int MAX_QUOTED_VALUE = 500;
+    /** Raw names kept per file for display: far more categories than any output lists. */
+    static final int MAX_NAMES_KEPT = 1_000;
 
     private final Dataset dataset;
     private final IngestProperties props;
@@ -83,10 +86,23 @@ public final class RowInterpreter {
     private final Set<String> knownCategories;
     private final RowFingerprints fingerprints = new RowFingerprints();
     private final Set<String> warned = new HashSet<>();
+    private final boolean quantityInUnits;
+    private final Map<String, String> firstNames = new LinkedHashMap<>();
 
+    /** For a sheet whose quantities are in {@code quantity_t} (trade) or labor. */
     public RowInterpreter(Dataset dataset, IngestProperties props, String fileName, String sheetName,
                           boolean date1904) {
+        this(dataset, props, fileName, sheetName, date1904, false);
+    }
+
+    /**
+     * @param quantityInUnits whether the sheet gives trade quantities as {@code quantity} + {@code unit}
+     *                        (converted to tonnes) rather than {@code quantity_t}: the header row says which
+     */
+    public RowInterpreter(Dataset dataset, IngestProperties props, String fileName, String sheetName,
+                          boolean date1904, boolean quantityInUnits) {
         this.dataset = dataset;
+        this.quantityInUnits = quantityInUnits;
         this.props = props;
         this.fileName = fileName;
         this.sheetName = sheetName;
@@ -96,7 +112,12 @@ public final class RowInterpreter {
                 categoryBySlug.put(slug(name), target);
             }
         });
-        this.knownCategories = props.knownCategoriesOf(dataset);
+        dataset.categoryAliases().forEach((target, names) -> {
+            for (String name : names) {
+                categoryBySlug.put(slug(name), target);
+            }
+        });
+        this.knownCategories = Set.copyOf(dataset.knownCategories());
     }
 
     /**
@@ -116,7 +137,7 @@ public final class RowInterpreter {
         try {
             return Optional.of(dataset.isTrade() ? trade(row, problems) : labor(row, problems));
         } catch (Rejected r) {
-            problems.accept(problem(row, r.column.header(), Severity.ERROR, r.problem, r.value));
+            problems.accept(problem(row, dataset.header(r.column), Severity.ERROR, r.problem, r.value));
             return Optional.empty();
         }
     }
@@ -134,7 +155,7 @@ public final class RowInterpreter {
         Column categoryColumn = dataset.categoryColumn();
         String category = category(row, categoryColumn);
         BigDecimal quantity;
-        if (dataset == Dataset.OIL) {
+        if (quantityInUnits) {
             quantity = tonnes(row, category, number(row, QUANTITY, true));
         } else {
             quantity = number(row, QUANTITY_T, true);
@@ -168,7 +189,7 @@ public final class RowInterpreter {
 
     private LaborRecord labor(SheetRow row, Consumer<RowProblem> problems) {
         YearMonth month = month(row);
-        String location = category(row, LOCATION);
+        String location = category(row, dataset.categoryColumn());
         Long entering = wholeNumber(row, WORKERS_ENTERING);
         Long employed = wholeNumber(row, WORKERS_EMPLOYED);
         BigDecimal wage = number(row, WAGE, false);
@@ -386,7 +407,19 @@ public final class RowInterpreter {
         if (slug.isEmpty()) {
             throw new Rejected(column, cell.isBlank() ? "missing value" : "not a name: no letters or digits", cell.raw());
         }
-        return categoryBySlug.getOrDefault(slug, slug);
+        String category = categoryBySlug.getOrDefault(slug, slug);
+        if (firstNames.size() < MAX_NAMES_KEPT) {
+            firstNames.putIfAbsent(category, cell.raw().strip());
+        }
+        return category;
+    }
+
+    /**
+     * The first raw name seen for each category slug (after alias mapping), in first-seen order: what
+     * outputs show for a category with no configured display name. Bounded for hostile files.
+     */
+    public Map<String, String> firstNames() {
+        return java.util.Collections.unmodifiableMap(firstNames);
     }
 
     private void warnIfUnknown(SheetRow row, Column column, String category, Consumer<RowProblem> problems) {
@@ -395,7 +428,7 @@ public final class RowInterpreter {
             return;
         }
         if (warned.add("category:" + category)) {
-            problems.accept(problem(row, column.header(), Severity.WARNING,
+            problems.accept(problem(row, dataset.header(column), Severity.WARNING,
                     "unknown category '" + category + "': kept as it is (first of its rows)", row.cell(column).raw()));
         }
     }

@@ -73,6 +73,7 @@ public final class SheetRowReader implements AutoCloseable {
     private final XMLStreamReader xml;
 
     private long headerRow;
+    private boolean quantityInUnits;
     private List<String> headerTexts = List.of();
     private Map<Integer, Column> columnsByPosition = Map.of();
     private long lastRowNumber;
@@ -140,6 +141,11 @@ public final class SheetRowReader implements AutoCloseable {
     }
 
     /** 1-based row number of the header row. */
+    /** Whether the header gives trade quantities as {@code quantity} + {@code unit} rather than {@code quantity_t}. */
+    public boolean quantityInUnits() {
+        return quantityInUnits;
+    }
+
     public long headerRow() {
         return headerRow;
     }
@@ -407,13 +413,20 @@ public final class SheetRowReader implements AutoCloseable {
     private record HeaderCandidate(int position, String text, boolean ownName) { }
 
     private void findHeader(Dataset dataset, IngestProperties props) throws XMLStreamException {
-        List<Column> relevant = new ArrayList<>(dataset.requiredColumns());
+        List<Column> required = dataset.requiredColumns();
+        List<Column> inUnits = new ArrayList<>(required);
+        inUnits.remove(Column.QUANTITY_T);
+        inUnits.addAll(Shape.QUANTITY_IN_UNITS);
+        List<Column> relevant = new ArrayList<>(required);
         relevant.addAll(dataset.optionalColumns());
+        if (dataset.isTrade()) {
+            relevant.addAll(Shape.QUANTITY_IN_UNITS);
+        }
         Map<Column, Set<String>> aliases = new EnumMap<>(Column.class);
         for (Column c : relevant) {
             Set<String> normalised = new LinkedHashSet<>();
-            normalised.add(Column.normaliseHeader(c.header()));
-            props.aliasesOf(c).forEach(a -> normalised.add(Column.normaliseHeader(a)));
+            normalised.add(Column.normaliseHeader(dataset.header(c)));
+            props.aliasesOf(dataset, c).forEach(a -> normalised.add(Column.normaliseHeader(a)));
             aliases.put(c, normalised);
         }
         List<String> bestTexts = null;
@@ -434,30 +447,42 @@ public final class SheetRowReader implements AutoCloseable {
                 }
                 for (Column c : relevant) {
                     if (aliases.get(c).contains(normalised)) {
-                        boolean own = normalised.equals(Column.normaliseHeader(c.header()));
+                        boolean own = normalised.equals(Column.normaliseHeader(dataset.header(c)));
                         candidates.computeIfAbsent(c, k -> new ArrayList<>())
                                 .add(new HeaderCandidate(cell.position(), text, own));
                     }
                 }
             }
-            int found = (int) dataset.requiredColumns().stream().filter(candidates::containsKey).count();
-            if (found == dataset.requiredColumns().size()) {
+            // quantity + unit, unless the row names quantity_t itself: then unit is an extra column
+            boolean units = dataset.isTrade() && candidates.keySet().containsAll(Shape.QUANTITY_IN_UNITS)
+                    && candidates.getOrDefault(Column.QUANTITY_T, List.of()).stream().noneMatch(HeaderCandidate::ownName);
+            List<Column> form = units ? inUnits : required;
+            int found = (int) form.stream().filter(candidates::containsKey).count();
+            if (found == form.size()) {
+                if (units) {
+                    candidates.remove(Column.QUANTITY_T);
+                } else {
+                    Shape.QUANTITY_IN_UNITS.forEach(candidates::remove);
+                }
                 this.headerRow = raw.row();
                 this.headerTexts = List.copyOf(texts);
-                this.columnsByPosition = resolve(candidates);
+                this.quantityInUnits = units;
+                this.columnsByPosition = resolve(dataset, candidates);
                 return;
             }
+            found = (int) required.stream().filter(candidates::containsKey).count();
             if (found > bestFound) {
                 bestFound = found;
                 bestTexts = texts;
                 bestRow = raw.row();
             }
         }
-        String required = dataset.requiredColumns().stream().map(Column::header).collect(Collectors.joining(", "));
+        String wanted = required.stream().map(dataset::header).collect(Collectors.joining(", "))
+                + (dataset.isTrade() ? " (or quantity and unit)" : "");
         String found = bestTexts == null
                 ? "nothing (sheet " + sheetName + " is empty)"
                 : String.join(", ", bestTexts) + " (sheet " + sheetName + ", row " + bestRow + ")";
-        throw new InputFileException(file, "required columns " + required + "; found: " + found);
+        throw new InputFileException(file, "required columns " + wanted + "; found: " + found);
     }
 
     /**
@@ -467,7 +492,7 @@ public final class SheetRowReader implements AutoCloseable {
      * column (e.g. a quantity in another unit). Any other tie is ambiguous and fails the file, since
      * guessing could read the wrong figures without anyone noticing.
      */
-    private Map<Integer, Column> resolve(Map<Column, List<HeaderCandidate>> candidates) {
+    private Map<Integer, Column> resolve(Dataset dataset, Map<Column, List<HeaderCandidate>> candidates) {
         Map<Integer, Column> byPosition = new HashMap<>();
         for (Map.Entry<Column, List<HeaderCandidate>> e : candidates.entrySet()) {
             Column column = e.getKey();
@@ -479,12 +504,12 @@ public final class SheetRowReader implements AutoCloseable {
             } else if (own.size() == 1) {
                 chosen = own.get(0);
             } else {
-                throw ambiguous(column.header(), (own.isEmpty() ? all : own).stream().map(HeaderCandidate::text).toList());
+                throw ambiguous(dataset.header(column), (own.isEmpty() ? all : own).stream().map(HeaderCandidate::text).toList());
             }
             Column previous = byPosition.put(chosen.position(), column);
             if (previous != null) {
                 throw new InputFileException(file, "ambiguous header in sheet " + sheetName + ", row " + headerRow
-                        + ": '" + chosen.text() + "' matches both " + previous.header() + " and " + column.header()
+                        + ": '" + chosen.text() + "' matches both " + dataset.header(previous) + " and " + dataset.header(column)
                         + " (check briefing.ingest.header-aliases)");
             }
         }

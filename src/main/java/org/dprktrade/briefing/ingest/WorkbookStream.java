@@ -34,7 +34,8 @@ public final class WorkbookStream implements AutoCloseable {
         this.rows = rows;
         // the checksum is taken after open() has vetted the file (exists, size, kind)
         this.sha256 = DatasetReader.sha256(file);
-        this.interpreter = new RowInterpreter(dataset, props, rows.fileName(), rows.sheetName(), rows.isDate1904());
+        this.interpreter = new RowInterpreter(dataset, props, rows.fileName(), rows.sheetName(), rows.isDate1904(),
+                rows.quantityInUnits());
         this.counting = p -> {
             if (p.isError()) {
                 rowFailed = true;
@@ -87,6 +88,11 @@ public final class WorkbookStream implements AutoCloseable {
     /** @throws InputFileException when more than {@code maxShare} of the rows read were rejected */
     public void checkRejectedShare(double maxShare) {
         DatasetReader.checkRejectedShare(file, read, rejected, maxShare);
+    }
+
+    /** The first raw name seen per category slug so far (see {@link RowInterpreter#firstNames()}). */
+    public java.util.Map<String, String> firstNames() {
+        return interpreter.firstNames();
     }
 
     @Override

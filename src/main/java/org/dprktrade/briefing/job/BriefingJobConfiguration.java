@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.dprktrade.briefing.BriefingProperties;
 import org.dprktrade.briefing.delivery.BriefingDelivery;
@@ -17,6 +18,7 @@ import org.dprktrade.briefing.indicators.KeyDevelopments;
 import org.dprktrade.briefing.indicators.QuarterIndicators;
 import org.dprktrade.briefing.ingest.AcceptedRow;
 import org.dprktrade.briefing.ingest.Dataset;
+import org.dprktrade.briefing.ingest.Datasets;
 import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.Briefing;
@@ -27,6 +29,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -61,54 +64,46 @@ class BriefingJobConfiguration {
     /** Rows per chunk: large enough that Batch's per-chunk bookkeeping stays small beside the parse. */
     private static final int CHUNK_SIZE = 5_000;
 
+    /**
+     * One chunk step per configured dataset, in configuration order, named {@code ingest} + the id in
+     * camel case ({@code ingestGrain}, {@code ingestIronOre}), then the three steps that use them all.
+     */
     @Bean
-    Job quarterlyBriefing(JobRepository jobRepository, Step ingestGrain, Step ingestFertilizer, Step ingestLabor,
-                          Step ingestOil, Step computeIndicators, Step writeReports, Step deliverBriefing,
-                          RunResults results,
-                          PeriodLockListener periodLockListener) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+    Job quarterlyBriefing(JobRepository jobRepository, PlatformTransactionManager tm, Datasets datasets,
+                          RunData runData, IngestProperties ingest, BriefingProperties briefing,
+                          StepLogListener stepLog, Step computeIndicators, Step writeReports, Step deliverBriefing,
+                          RunResults results, PeriodLockListener periodLockListener) {
+        List<Step> ingestSteps = datasets.stream()
+                .map(d -> ingestStep(d, jobRepository, tm, runData, ingest, briefing, stepLog))
+                .toList();
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .listener(periodLockListener)
                 .listener(results)
-                .start(ingestGrain)
-                .next(ingestFertilizer)
-                .next(ingestLabor)
-                .next(ingestOil)
-                .next(computeIndicators)
+                .start(ingestSteps.get(0));
+        ingestSteps.stream().skip(1).forEach(job::next);
+        return job.next(computeIndicators)
                 .next(writeReports)
                 .next(deliverBriefing)
                 .build();
     }
 
-    @Bean
-    Step ingestGrain(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                     IngestProperties ingest, BriefingProperties briefing, StepLogListener stepLog) {
-        return ingestStep("ingestGrain", Dataset.GRAIN, jobRepository, tm, runData, ingest, briefing, stepLog);
+    /** {@code ingest} + the dataset id in camel case: {@code ingestGrain}, {@code ingestIronOre}. */
+    static String ingestStepName(Dataset dataset) {
+        StringBuilder name = new StringBuilder("ingest");
+        for (String part : dataset.id().split("_")) {
+            if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return name.toString();
     }
 
-    @Bean
-    Step ingestFertilizer(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                          IngestProperties ingest, BriefingProperties briefing, StepLogListener stepLog) {
-        return ingestStep("ingestFertilizer", Dataset.FERTILIZER, jobRepository, tm, runData, ingest, briefing, stepLog);
-    }
-
-    @Bean
-    Step ingestLabor(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                     IngestProperties ingest, BriefingProperties briefing, StepLogListener stepLog) {
-        return ingestStep("ingestLabor", Dataset.LABOR, jobRepository, tm, runData, ingest, briefing, stepLog);
-    }
-
-    @Bean
-    Step ingestOil(JobRepository jobRepository, PlatformTransactionManager tm, RunData runData,
-                   IngestProperties ingest, BriefingProperties briefing, StepLogListener stepLog) {
-        return ingestStep("ingestOil", Dataset.OIL, jobRepository, tm, runData, ingest, briefing, stepLog);
-    }
-
-    private static Step ingestStep(String name, Dataset dataset, JobRepository jobRepository,
+    private static Step ingestStep(Dataset dataset, JobRepository jobRepository,
                                    PlatformTransactionManager tm, RunData runData, IngestProperties ingest,
                                    BriefingProperties briefing, StepLogListener stepLog) {
-        WorkbookItemReader reader = new WorkbookItemReader(dataset, () -> inputFile(briefing, ingest, dataset),
+        WorkbookItemReader reader = new WorkbookItemReader(dataset, () -> inputFile(briefing, dataset),
                 ingest, runData);
-        return new StepBuilder(name, jobRepository)
+        return new StepBuilder(ingestStepName(dataset), jobRepository)
                 .<AcceptedRow, AcceptedRow>chunk(CHUNK_SIZE)
                 .transactionManager(tm)
                 .reader(reader)
@@ -117,8 +112,8 @@ class BriefingJobConfiguration {
                 .build();
     }
 
-    static Path inputFile(BriefingProperties briefing, IngestProperties ingest, Dataset dataset) {
-        return briefing.inputDir().resolve(ingest.fileOf(dataset));
+    static Path inputFile(BriefingProperties briefing, Dataset dataset) {
+        return briefing.inputDir().resolve(dataset.file());
     }
 
     @Bean
@@ -127,8 +122,8 @@ class BriefingJobConfiguration {
                            Clock clock, ReportProperties report) {
         Tasklet compute = (contribution, chunkContext) -> {
             Quarter period = Quarter.parse(contribution.getStepExecution().getJobParameters().getString(PERIOD));
-            QuarterIndicators indicators = IndicatorCalculator.compute(period, runData.trade(), runData.labor(),
-                    LocalDate.now(clock));
+            QuarterIndicators indicators = IndicatorCalculator.compute(period, runData.datasets(), runData.trade(),
+                    runData.labor(), LocalDate.now(clock));
             runData.setIndicators(indicators);
             runData.setKeyDevelopments(KeyDevelopments.sentences(indicators, runData.trade(),
                     report.keyDevelopments().thresholds()));
@@ -150,7 +145,8 @@ class BriefingJobConfiguration {
             Quarter period = Quarter.parse(stepExecution.getJobParameters().getString(PERIOD));
             Briefing report = new Briefing(period, stepExecution.getJobExecutionId(), OffsetDateTime.now(clock),
                     runData.indicators(), runData.keyDevelopments(), runData.trade(), runData.labor(), runData.problems(), runData.inputs(),
-                    runData.sources(), delivery.revisionFor(period).map(Revision::mark).orElse(null));
+                    runData.sources(), delivery.revisionFor(period).map(Revision::mark).orElse(null),
+                    runData.leftOut(), runData.firstNames());
             runData.setOutputs(new ReportWriter(reportProperties).writeAll(report, briefing.reportsDir()));
             stepExecution.getJobExecution().getExecutionContext()
                     .putString(REPORT_DIR, briefing.reportsDir().resolve(period.toString()).toString());
@@ -199,8 +195,8 @@ class BriefingJobConfiguration {
 
     @Bean
     @JobScope
-    RunData runData() {
-        return new RunData();
+    RunData runData(Datasets datasets) {
+        return new RunData(datasets.all());
     }
 
     @Bean

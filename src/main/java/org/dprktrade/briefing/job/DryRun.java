@@ -12,7 +12,7 @@ import org.dprktrade.briefing.delivery.BriefingDelivery;
 import org.dprktrade.briefing.delivery.DeliveryProperties;
 import org.dprktrade.briefing.delivery.Revision;
 import org.dprktrade.briefing.ingest.Dataset;
-import org.dprktrade.briefing.ingest.IngestProperties;
+import org.dprktrade.briefing.ingest.Datasets;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.ReportWriter;
 import org.springframework.stereotype.Component;
@@ -38,15 +38,15 @@ public class DryRun {
     }
 
     private final BriefingProperties briefing;
-    private final IngestProperties ingest;
+    private final Datasets datasets;
     private final DeliveryProperties deliveryProperties;
     private final BriefingDelivery delivery;
     private final PeriodLock periodLock;
 
-    DryRun(BriefingProperties briefing, IngestProperties ingest, DeliveryProperties deliveryProperties,
+    DryRun(BriefingProperties briefing, Datasets datasets, DeliveryProperties deliveryProperties,
            BriefingDelivery delivery, PeriodLock periodLock) {
         this.briefing = briefing;
-        this.ingest = ingest;
+        this.datasets = datasets;
         this.deliveryProperties = deliveryProperties;
         this.delivery = delivery;
         this.periodLock = periodLock;
@@ -54,8 +54,8 @@ public class DryRun {
 
     public Plan plan(Quarter period) {
         List<FileState> inputs = new ArrayList<>();
-        for (Dataset dataset : Dataset.values()) {
-            Path file = BriefingJobConfiguration.inputFile(briefing, ingest, dataset);
+        for (Dataset dataset : datasets) {
+            Path file = BriefingJobConfiguration.inputFile(briefing, dataset);
             inputs.add(new FileState(file, Files.isRegularFile(file)));
         }
         Path reports = briefing.reportsDir();

@@ -2,7 +2,7 @@ package org.dprktrade.briefing.job;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +27,28 @@ public class RunData {
     /** Distinct source texts kept per dataset: enough for a sources list, bounded for hostile files. */
     static final int MAX_SOURCES = 50;
 
-    private final Map<Dataset, TradeFigures> trade = new EnumMap<>(Dataset.class);
+    private final List<Dataset> datasets;
+    private final Map<Dataset, TradeFigures> trade = new LinkedHashMap<>();
     private final LaborFigures labor = new LaborFigures();
+    private final Map<Dataset, String> leftOut = new LinkedHashMap<>();
+    private final Map<Dataset, Map<String, String>> firstNames = new LinkedHashMap<>();
     private final List<RowProblem> problems = new ArrayList<>();
     private final List<InputSummary> inputs = new ArrayList<>();
-    private final Map<Dataset, Set<String>> sources = new EnumMap<>(Dataset.class);
+    private final Map<Dataset, Set<String>> sources = new LinkedHashMap<>();
     private QuarterIndicators indicators;
     private List<String> keyDevelopments = List.of();
     private List<Path> outputs = List.of();
     private DeliveryResult delivery;
 
+    /** For the four built-in datasets. */
     public RunData() {
-        for (Dataset d : Dataset.values()) {
+        this(Dataset.BUILT_IN);
+    }
+
+    /** @param datasets the configured datasets, in output order */
+    public RunData(List<Dataset> datasets) {
+        this.datasets = List.copyOf(datasets);
+        for (Dataset d : datasets) {
             if (d.isTrade()) {
                 trade.put(d, new TradeFigures(d));
             }
@@ -49,8 +59,38 @@ public class RunData {
         return trade.get(dataset);
     }
 
+    /** Figures of the trade datasets read (left-out ones excepted), in output order. */
     public Map<Dataset, TradeFigures> trade() {
-        return trade;
+        Map<Dataset, TradeFigures> read = new LinkedHashMap<>(trade);
+        leftOut.keySet().forEach(read::remove);
+        return read;
+    }
+
+    /** The datasets of this run, in output order, without the optional ones left out. */
+    public List<Dataset> datasets() {
+        return datasets.stream().filter(d -> !leftOut.containsKey(d)).toList();
+    }
+
+    /** An optional dataset whose workbook is missing: left out of every output but the sources. */
+    public void leaveOut(Dataset dataset, String file) {
+        leftOut.put(dataset, file);
+    }
+
+    /** Left-out optional datasets and the file that was not found. */
+    public Map<Dataset, String> leftOut() {
+        return Map.copyOf(leftOut);
+    }
+
+    public void addFirstNames(Dataset dataset, Map<String, String> names) {
+        names.forEach((slug, name) -> firstNames.computeIfAbsent(dataset, d -> new LinkedHashMap<>())
+                .putIfAbsent(slug, name));
+    }
+
+    /** The first raw name seen per category slug, per dataset: the display name where none is configured. */
+    public Map<Dataset, Map<String, String>> firstNames() {
+        Map<Dataset, Map<String, String>> copy = new LinkedHashMap<>();
+        firstNames.forEach((d, names) -> copy.put(d, Map.copyOf(names)));
+        return copy;
     }
 
     public LaborFigures labor() {
@@ -84,7 +124,7 @@ public class RunData {
     }
 
     public Map<Dataset, List<String>> sources() {
-        Map<Dataset, List<String>> copy = new EnumMap<>(Dataset.class);
+        Map<Dataset, List<String>> copy = new LinkedHashMap<>();
         sources.forEach((d, s) -> copy.put(d, List.copyOf(s)));
         return copy;
     }

@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.job;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -45,7 +46,15 @@ final class WorkbookItemReader implements ItemStreamReader<AcceptedRow> {
     @Override
     public void open(ExecutionContext executionContext) {
         sourcesSeen.clear();
-        stream = WorkbookStream.open(file.get(), dataset, properties, runData::addProblem);
+        Path path = file.get();
+        if (!dataset.required() && !Files.exists(path)) {
+            // SPEC section 7: an optional dataset without its workbook is left out, not an error
+            log.warn("{}: {} not found; the optional dataset is left out of this briefing", dataset, path);
+            runData.leaveOut(dataset, path.toString());
+            stream = null;
+            return;
+        }
+        stream = WorkbookStream.open(path, dataset, properties, runData::addProblem);
     }
 
     @Override
@@ -74,6 +83,7 @@ final class WorkbookItemReader implements ItemStreamReader<AcceptedRow> {
         log.info("{} (sheet {}): {} rows read, {} accepted, {} rejected, {} warnings", summary.file(), summary.sheet(),
                 summary.rowsRead(), summary.rowsAccepted(), summary.rowsRejected(), summary.warnings());
         runData.addInput(summary);
+        runData.addFirstNames(dataset, stream.firstNames());
         WorkbookStream finished = stream;
         close();
         finished.checkRejectedShare(properties.maxRejectedShare());

@@ -127,7 +127,7 @@ class BriefingDeliveryIntegrationTests {
                     .withPropertyValues("briefing.delivery.recipients=" + READER, "briefing.delivery.operators=ops@example.org")
                     .run(context -> {
                         DeliveryOutcome outcome = context.getBean(BriefingDelivery.class)
-                                .notifyOperators(Q3_2014, "input/oil.xlsx: required columns month, product, quantity, unit; found: Month, Item");
+                                .notifyOperators(Q3_2014, "input/oil.xlsx: required columns month, product, quantity_t (or quantity and unit); found: Month, Item");
 
                         assertThat(outcome).isEqualTo(DeliveryOutcome.DELIVERED);
                         MimeMessage[] received = greenMail.getReceivedMessages();
@@ -138,7 +138,7 @@ class BriefingDeliveryIntegrationTests {
                         assertThat(((String) received[0].getContent()).replace("\r\n", "\n").strip()).isEqualTo("""
                                 The briefing run for 2014-Q3 failed; no briefing was sent to readers.
 
-                                input/oil.xlsx: required columns month, product, quantity, unit; found: Month, Item""");
+                                input/oil.xlsx: required columns month, product, quantity_t (or quantity and unit); found: Month, Item""");
                         assertThat(context.getBean(DeliveryRecords.class).deliveredPeriods()).isEmpty();
                     });
         }

@@ -55,7 +55,7 @@ class IndicatorCalculatorTests {
     }
 
     private static QuarterIndicators compute(Quarter period, TradeFigures... figures) {
-        Map<Dataset, TradeFigures> byDataset = new java.util.EnumMap<>(Dataset.class);
+        Map<Dataset, TradeFigures> byDataset = new java.util.LinkedHashMap<>();
         Arrays.stream(figures).forEach(f -> byDataset.put(f.dataset(), f));
         return IndicatorCalculator.compute(period, byDataset, null, LONG_AFTER);
     }

@@ -53,7 +53,8 @@ class RowInterpreterTests {
     }
 
     private Optional<AcceptedRow> interpret(Dataset dataset, SheetRow row) {
-        return interpret(new RowInterpreter(dataset, PROPS, dataset.id() + ".xlsx", dataset.id(), false), row);
+        return interpret(new RowInterpreter(dataset, PROPS, dataset.id() + ".xlsx", dataset.id(), false,
+                dataset.equals(Dataset.OIL)), row);
     }
 
     private Optional<AcceptedRow> interpret(RowInterpreter interpreter, SheetRow row) {

@@ -390,7 +390,7 @@ class SheetRowReaderTests {
                     new Object[] {"2014-07", "Rice", "no quantity"});
             assertThatThrownBy(() -> SheetRowReader.open(file, Dataset.GRAIN, PROPS))
                     .isInstanceOf(InputFileException.class)
-                    .hasMessage("grain.xlsx: required columns month, commodity, quantity_t; found: Month, Item, Notes"
+                    .hasMessage("grain.xlsx: required columns month, commodity, quantity_t (or quantity and unit); found: Month, Item, Notes"
                             + " (sheet grain, row 2)");
         }
 
@@ -398,7 +398,7 @@ class SheetRowReaderTests {
         void emptySheet() throws IOException {
             Path file = write(dir, "oil.xlsx", wb -> wb.createSheet("oil"));
             assertThatThrownBy(() -> SheetRowReader.open(file, Dataset.OIL, PROPS))
-                    .hasMessage("oil.xlsx: required columns month, product, quantity, unit; found: nothing"
+                    .hasMessage("oil.xlsx: required columns month, product, quantity_t (or quantity and unit); found: nothing"
                             + " (sheet oil is empty)");
         }
 

@@ -189,12 +189,17 @@ public final class PdfBriefingWriter {
             title();
             keyDevelopments();
             atAGlance();
-            for (Dataset dataset : Dataset.values()) {
+            // trade sections first, then labor, each in configuration order
+            for (Dataset dataset : briefing.datasets()) {
                 if (dataset.isTrade()) {
                     trade(dataset);
                 }
             }
-            labor();
+            for (Dataset dataset : briefing.datasets()) {
+                if (!dataset.isTrade()) {
+                    labor(dataset);
+                }
+            }
             dataQuality();
             sources();
         }
@@ -252,9 +257,9 @@ public final class PdfBriefingWriter {
                 table.addCell(headerCell(h, h.equals("dataset") || h.equals("measure") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT));
             }
             String all = Indicator.ALL;
-            for (Dataset dataset : Dataset.values()) {
+            for (Dataset dataset : briefing.datasets()) {
                 boolean trade = dataset.isTrade();
-                table.addCell(cell(capitalised(dataset.id()), fonts.tableBold, Element.ALIGN_LEFT));
+                table.addCell(cell(dataset.title(), fonts.tableBold, Element.ALIGN_LEFT));
                 table.addCell(cell(trade ? "tonnes" : "workers entering", fonts.table, Element.ALIGN_LEFT));
                 if (indicators.categoriesOf(dataset).isEmpty()) {
                     PdfPCell none = cell("no figures for " + briefing.period(), fonts.tableGrey, Element.ALIGN_LEFT);
@@ -276,10 +281,10 @@ public final class PdfBriefingWriter {
         }
 
         private void trade(Dataset dataset) throws DocumentException {
-            String name = capitalised(dataset.id());
+            String name = dataset.title();
             List<String> categories = indicators.categoriesOf(dataset);
             PdfPTable table = categories.isEmpty() ? null : figuresTable(dataset, categories,
-                    dataset.categoryColumn().header(), KEY_FIGURES);
+                    dataset.categoryHeader(), KEY_FIGURES);
             // Keep the table and its charts on one page where they fit on one at all: the table, the
             // chart and about 92 points of heading, subheading, notes and spacing.
             float needed = 92 + CHART_HEIGHT + (table == null ? 20 : height(table));
@@ -291,7 +296,7 @@ public final class PdfBriefingWriter {
                 document.add(paragraph("No figures for " + dataset.id() + " in " + briefing.period() + ".",
                         fonts.body, 0, 4));
             } else {
-                document.add(paragraph("Key figures, " + briefing.period() + ", by " + dataset.categoryColumn().header(),
+                document.add(paragraph("Key figures, " + briefing.period() + ", by " + dataset.categoryHeader(),
                         fonts.subheading, 2, 1));
                 document.add(table);
                 document.add(paragraph(tradeNotes(dataset, categories), fonts.smallGrey, 1, 2));
@@ -328,15 +333,15 @@ public final class PdfBriefingWriter {
             return String.join(" ", notes);
         }
 
-        private void labor() throws DocumentException {
-            heading(LABOR);
-            List<String> locations = indicators.categoriesOf(Dataset.LABOR);
+        private void labor(Dataset dataset) throws DocumentException {
+            heading(dataset.title());
+            List<String> locations = indicators.categoriesOf(dataset);
             if (locations.isEmpty()) {
                 document.add(paragraph("No labor figures in " + briefing.period() + ".", fonts.body, 0, 4));
                 return;
             }
             document.add(paragraph("DPRK workers in China, " + briefing.period() + ", by location", fonts.subheading, 2, 1));
-            document.add(figuresTable(Dataset.LABOR, locations, "location", LABOR_FIGURES));
+            document.add(figuresTable(dataset, locations, dataset.categoryHeader(), LABOR_FIGURES));
             document.add(paragraph("Workers entering: sum over the quarter's months. Workers employed: the latest month "
                     + "reported in the quarter. Mean wage: monthly wage converted to US dollars at the year's rate. "
                     + "DPRK/local wage: a DPRK worker's wage as a share of a local worker's in the same job and "
@@ -489,11 +494,11 @@ public final class PdfBriefingWriter {
         private void sources() throws DocumentException {
             heading(SOURCES);
             com.lowagie.text.List list = bullets();
-            for (Dataset dataset : Dataset.values()) {
+            for (Dataset dataset : briefing.datasets()) {
                 List<String> sources = briefing.sources().getOrDefault(dataset, List.of());
                 if (!sources.isEmpty()) {
                     ListItem item = new ListItem();
-                    item.add(new Chunk(capitalised(dataset.id()) + ": ", fonts.subheading));
+                    item.add(new Chunk(dataset.title() + ": ", fonts.subheading));
                     item.add(text(String.join("; ", sources), fonts.body));
                     list.add(item);
                 }
@@ -501,6 +506,12 @@ public final class PdfBriefingWriter {
             if (list.isEmpty()) {
                 list.add(new ListItem("The input workbooks name no sources.", fonts.body));
             }
+            briefing.leftOut().forEach((dataset, file) -> {
+                ListItem item = new ListItem();
+                item.add(new Chunk(dataset.title() + ": ", fonts.subheading));
+                item.add(text(file + " was not found; this optional dataset is left out of the briefing.", fonts.body));
+                list.add(item);
+            });
             document.add(list);
             if (!briefing.inputs().isEmpty()) {
                 document.add(paragraph("Input files read (SHA-256):", fonts.small, 6, 2));

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -91,8 +91,8 @@ public final class WorkbookWriter {
         try {
             WorkbookStyles styles = new WorkbookStyles(workbook);
             writeSummary(workbook.createSheet(SUMMARY), briefing, styles);
-            Map<Dataset, Map<Quarter, TotalRow>> totals = new EnumMap<>(Dataset.class);
-            for (Dataset dataset : Dataset.values()) {
+            Map<Dataset, Map<Quarter, TotalRow>> totals = new LinkedHashMap<>();
+            for (Dataset dataset : briefing.datasets()) {
                 SXSSFSheet sheet = workbook.createSheet(dataset.id());
                 if (dataset.isTrade()) {
                     TradeFigures figures = briefing.trade().get(dataset);
