@@ -16,7 +16,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -45,7 +46,7 @@ final class SpringLauncher {
         all.addAll(extraArguments);
         try {
             return new SpringApplicationBuilder(source)
-                    .listeners(SpringLauncher::checkDatasets)
+                    .listeners(new DatasetsCheck())
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
@@ -62,14 +63,23 @@ final class SpringLauncher {
     }
 
     /**
-     * Checks the datasets' configuration as soon as it is known, before any bean (database, job) is made:
-     * a misconfigured dataset stops every command with one line naming the key (exit 2).
+     * Checks the datasets' configuration as soon as the configuration files are read, before logging
+     * opens its file in the state folder and before any bean (database, job) is made: a misconfigured
+     * dataset stops every command with one line naming the key (exit 2).
      */
-    private static void checkDatasets(ApplicationEvent event) {
-        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            ConfigurableEnvironment environment = prepared.getEnvironment();
+    private static final class DatasetsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            ConfigurableEnvironment environment = event.getEnvironment();
             IngestProperties ingest = Binder.get(environment).bindOrCreate("briefing.ingest", IngestProperties.class);
             Datasets.from(environment, ingest);
+        }
+
+        /** After the configuration files are loaded (order + 10), before the logging system starts (+ 20). */
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE + 15;
         }
     }
 

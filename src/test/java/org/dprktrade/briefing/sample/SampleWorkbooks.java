@@ -55,7 +55,8 @@ public final class SampleWorkbooks {
     /** Written as the documents' creation and modification date instead of "now". */
     static final LocalDate DOCUMENT_DATE = LocalDate.of(2015, 1, 31);
 
-    static final List<String> FILE_NAMES = List.of("grain.xlsx", "fertilizer.xlsx", "oil.xlsx", "labor.xlsx");
+    static final List<String> FILE_NAMES = List.of("grain.xlsx", "fertilizer.xlsx", "oil.xlsx", "labor.xlsx",
+            "minerals.xlsx");
 
     private static final int FIRST_YEAR = 2012;
     private static final int LAST_YEAR = 2014;
@@ -80,7 +81,85 @@ public final class SampleWorkbooks {
                 writeGrain(dir.resolve("grain.xlsx")),
                 writeFertilizer(dir.resolve("fertilizer.xlsx")),
                 writeOil(dir.resolve("oil.xlsx")),
-                writeLabor(dir.resolve("labor.xlsx")));
+                writeLabor(dir.resolve("labor.xlsx")),
+                writeMinerals(dir.resolve("minerals.xlsx")));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Minerals (the sample fifth dataset of SPEC section 7: exports to China)
+    // ---------------------------------------------------------------------------------------------
+
+    private static final String KITA_MINERALS = "Yonhap via Korea Times 2015-01 (KITA, Chinese customs data)";
+    private static final List<String> MINERALS = List.of("Anthracite", "Iron ore", "Other");
+    private static final List<String> MINERAL_HS = List.of("2701", "2601", "");
+
+    /**
+     * Yearly tonnes and US dollars per mineral (rows {@link #MINERALS}, columns 2012, 2013, 2014).
+     * Reported: anthracite 2014 15.43 Mt, −6.4 % on 2013, so 2013 16.485 Mt; US$1.13 bn, −17.6 %, so
+     * 2013 US$1.3714 bn; iron ore 2014 US$218.6 m, −25.7 %, so 2013 US$294.2 m. Everything else (2012,
+     * iron ore tonnes, other minerals) is made up.
+     */
+    private static final long[][] MINERAL_TONNES = {
+        {11_250_000, 16_485_000, 15_430_000},
+        {2_520_000, 3_360_000, 2_940_000},
+        {1_210_000, 1_330_000, 1_260_000}};
+    private static final long[][] MINERAL_USD = {
+        {1_165_000_000L, 1_371_400_000L, 1_130_000_000L},
+        {270_300_000L, 294_200_000L, 218_600_000L},
+        {96_800_000L, 103_700_000L, 98_300_000L}};
+    /** Made-up monthly shares of a year's figure, in per mille: lower in winter, when the border river freezes. */
+    private static final int[] MONTHLY_PER_MILLE = {62, 58, 80, 88, 92, 90, 86, 90, 92, 96, 88, 78};
+
+    static Path writeMinerals(Path file) throws IOException {
+        try (SheetWriter w = new SheetWriter("minerals", "mmm yyyy")) {
+            w.widths(12, 14, 9, 14, 16, 52, 80);
+            w.title("DPRK mineral exports to China, monthly (sample data)");
+            w.note("Only the 2013 and 2014 yearly totals of anthracite (tonnes and US$) and of iron ore (US$) are "
+                    + "reported figures; every monthly figure, and everything else, is made up (see Note).");
+            w.header("Month", "Commodity", "HS code", "Quantity (t)", "Value (USD)", "Source", "Note");
+            for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+                int first = w.nextRow();
+                int y = year - FIRST_YEAR;
+                for (Month month : Month.values()) {
+                    for (int m = 0; m < MINERALS.size(); m++) {
+                        boolean reportedTonnes = year >= 2013 && m == 0;
+                        boolean reportedValue = year >= 2013 && m <= 1;
+                        w.row(LocalDate.of(year, month, 1), MINERALS.get(m), MINERAL_HS.get(m).isEmpty() ? null
+                                : MINERAL_HS.get(m), monthly(MINERAL_TONNES[m][y], month),
+                                monthly(MINERAL_USD[m][y], month),
+                                reportedTonnes || reportedValue ? KITA_MINERALS : "Illustrative",
+                                mineralNote(year, m, reportedTonnes, reportedValue));
+                    }
+                }
+                w.total(first, new int[] {3, 4}, "Total", year + ", all minerals");
+                w.blank();
+            }
+            return w.save(file);
+        }
+    }
+
+    /** The month's part of a yearly figure: its per-mille share, December taking the rounding remainder. */
+    static long monthly(long yearly, Month month) {
+        if (month == Month.DECEMBER) {
+            long others = 0;
+            for (Month m : Month.values()) {
+                if (m != Month.DECEMBER) {
+                    others += monthly(yearly, m);
+                }
+            }
+            return yearly - others;
+        }
+        return BigDecimal.valueOf(yearly).multiply(BigDecimal.valueOf(MONTHLY_PER_MILLE[month.ordinal()]))
+                .movePointLeft(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static String mineralNote(int year, int mineral, boolean reportedTonnes, boolean reportedValue) {
+        if (!reportedTonnes && !reportedValue) {
+            return ILLUSTRATIVE;
+        }
+        String what = reportedTonnes ? "tonnes and US$" : "US$";
+        return year + " yearly " + what + " total reported for " + MINERALS.get(mineral).toLowerCase(Locale.ROOT)
+                + "; the monthly split is made up" + (reportedTonnes ? "" : ", and so are the tonnes");
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -322,7 +322,7 @@ public final class PdfBriefingWriter {
                 BigDecimal zeroMonths = indicators.value(dataset, category, ZERO_MONTHS);
                 BigDecimal streak = indicators.value(dataset, category, ZERO_STREAK_MONTHS);
                 if (zeroMonths != null && zeroMonths.signum() > 0) {
-                    zeros.add(ReportTitles.category(category) + " in " + Formats.integer(zeroMonths) + " of 3 months"
+                    zeros.add(briefing.displayName(dataset, category) + " in " + Formats.integer(zeroMonths) + " of 3 months"
                             + (streak != null && streak.signum() > 0 ? " (" + Formats.integer(streak) + " months in a row)" : ""));
                 }
             }
@@ -363,7 +363,7 @@ public final class PdfBriefingWriter {
             for (String category : categories) {
                 boolean all = Indicator.ALL.equals(category);
                 Font f = all ? fonts.tableBold : fonts.table;
-                PdfPCell first = cell(ReportTitles.category(category), f, Element.ALIGN_LEFT);
+                PdfPCell first = cell(briefing.displayName(dataset, category), f, Element.ALIGN_LEFT);
                 shade(first, all);
                 table.addCell(first);
                 for (Column c : columns) {

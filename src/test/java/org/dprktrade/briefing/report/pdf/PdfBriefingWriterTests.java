@@ -143,7 +143,7 @@ class PdfBriefingWriterTests {
 
         @Test
         void showsCategoriesWithOneDecimalSharesTwoDecimalUnitValuesAndNotAvailable() {
-            assertThat(lines).contains("flour 26,000 46.6 12.35"); // unit value 12.34567 → 12.35
+            assertThat(lines).contains("Wheat flour 26,000 46.6 12.35"); // grain's display name for flour; unit value 12.34567 → 12.35
             assertThat(lines).contains("rice 22,893 n/a");
         }
 
@@ -154,7 +154,8 @@ class PdfBriefingWriterTests {
 
         @Test
         void namesCategoriesAsReadersKnowThem() {
-            assertThat(lines).contains("crude oil").doesNotContain("crude_oil");
+            // the display name oil's definition ships for the slug
+            assertThat(lines).contains("Crude oil").doesNotContain("crude_oil");
             assertThat(text).doesNotContain("crude_oil");
         }
 
