@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.dprktrade.briefing.BriefingApplication;
+import org.dprktrade.briefing.StateFolderCheck;
 import org.dprktrade.briefing.job.BriefingRunner;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -59,6 +60,9 @@ final class SpringLauncher {
 
     private static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StateFolderCheck.StateFolderException folder) {
+                return folder.getMessage();
+            }
             if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
                 Matcher file = DATABASE_FILE.matcher(String.valueOf(sql.getMessage()));
                 return "the state database " + (file.find() ? file.group(1) + ".mv.db " : "")

@@ -5,7 +5,7 @@ import static org.dprktrade.briefing.ingest.Column.*;
 import java.util.List;
 import java.util.Locale;
 
-/** The four datasets, each with the columns its workbook must and may carry (SPEC section 2). */
+/** The four datasets, each with the columns its workbook must and may carry (docs/inputs.md). */
 public enum Dataset {
     GRAIN("grain", COMMODITY, List.of(MONTH, COMMODITY, QUANTITY_T), List.of(VALUE_USD, SOURCE, NOTE)),
     FERTILIZER("fertilizer", PRODUCT, List.of(MONTH, PRODUCT, QUANTITY_T), List.of(VALUE_USD, SOURCE, NOTE)),

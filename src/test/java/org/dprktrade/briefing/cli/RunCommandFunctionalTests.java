@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Whole {@code run} commands on the sample workbooks in {@code input/}: exit codes, what is printed,
  * and the four outputs read back. Expected figures are the ones the source reports
- * (REPORTED-FIGURES.md), which the sample workbooks reproduce.
+ * (docs/sample-data.md), which the sample workbooks reproduce.
  */
 class RunCommandFunctionalTests {
 
