@@ -47,7 +47,7 @@ public final class BriefingCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.registerConverter(org.dprktrade.briefing.period.Quarter.class, new QuarterConverter());
+        cli.registerConverter(PeriodArgument.class, new QuarterConverter());
         cli.setParameterExceptionHandler(BriefingCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof SpringLauncher.StartupFailure failure) {

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
                 + "that did not get them.")
 final class DeliverCommand implements Callable<Integer> {
 
-    @Option(names = "--period", required = true, paramLabel = "YYYY-Qn", description = "The quarter, e.g. 2014-Q3.")
-    Quarter period;
+    @Option(names = "--period", required = true, paramLabel = "YYYY-Qn", description = "The quarter, e.g. 2014-Q3, "
+            + "or latest: the quarter that has most recently ended in briefing.schedule.time-zone.")
+    PeriodArgument period;
 
     @Mixin
     DataFolderOptions folders;
@@ -36,7 +37,7 @@ final class DeliverCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = SpringLauncher.startApplication(folders.asSpringArguments())) {
             DeliveryResult result;
             try {
-                result = context.getBean(Redelivery.class).deliver(period);
+                result = context.getBean(Redelivery.class).deliver(period.resolve(context));
             } catch (Redelivery.NothingToDeliverException e) {
                 err.println("briefing: " + e.getMessage());
                 return ExitCodes.FAILURE;

@@ -1,6 +1,6 @@
 package org.dprktrade.briefing.cli;
 
-/** The exit codes of every command (SPEC section 5): part of the interface that users' scripts rely on. */
+/** The exit codes of every command (docs/commands.md): part of the interface that users' scripts rely on. */
 public final class ExitCodes {
 
     public static final int OK = 0;

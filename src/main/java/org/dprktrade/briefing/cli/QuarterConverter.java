@@ -1,18 +1,23 @@
 package org.dprktrade.briefing.cli;
 
+import java.util.Locale;
+
 import org.dprktrade.briefing.period.Quarter;
 
 import picocli.CommandLine;
 
-/** Lets picocli reject a malformed period as a usage error before anything starts. */
-final class QuarterConverter implements CommandLine.ITypeConverter<Quarter> {
+/** Lets picocli reject a malformed period as a usage error before anything starts; {@code latest} is one too. */
+final class QuarterConverter implements CommandLine.ITypeConverter<PeriodArgument> {
 
     @Override
-    public Quarter convert(String value) {
+    public PeriodArgument convert(String value) {
+        if (value != null && value.strip().toLowerCase(Locale.ROOT).equals("latest")) {
+            return PeriodArgument.LATEST;
+        }
         try {
-            return Quarter.parse(value);
+            return new PeriodArgument(Quarter.parse(value));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException(e.getMessage());
+            throw new CommandLine.TypeConversionException(e.getMessage() + ", or latest");
         }
     }
 }

@@ -28,14 +28,15 @@ import picocli.CommandLine.Option;
         description = "Run the whole job for a quarter (or each quarter of a range) and print where the reports are.")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--period", paramLabel = "YYYY-Qn", description = "The quarter, e.g. 2014-Q3.")
-    Quarter period;
+    @Option(names = "--period", paramLabel = "YYYY-Qn", description = "The quarter, e.g. 2014-Q3, or latest: the "
+            + "quarter that has most recently ended in briefing.schedule.time-zone.")
+    PeriodArgument period;
 
-    @Option(names = "--from", paramLabel = "YYYY-Qn", description = "First quarter of a range.")
-    Quarter from;
+    @Option(names = "--from", paramLabel = "YYYY-Qn", description = "First quarter of a range (or latest).")
+    PeriodArgument from;
 
-    @Option(names = "--to", paramLabel = "YYYY-Qn", description = "Last quarter of a range (inclusive).")
-    Quarter to;
+    @Option(names = "--to", paramLabel = "YYYY-Qn", description = "Last quarter of a range, inclusive (or latest).")
+    PeriodArgument to;
 
     @Option(names = "--dry-run", description = "Show which reports would be (re)written, whether the briefing would "
             + "be a revision and who would receive it, without writing or sending anything.")
@@ -49,7 +50,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Quarter> quarters = quarters();
+        checkOptions();
+        // without latest, a bad range is refused before anything starts; latest needs the configured zone
+        List<Quarter> quarters = mentionsLatest() ? null : quarters(null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
@@ -58,6 +61,14 @@ final class RunCommand implements Callable<Integer> {
         ReportWarmUp.start();
         ConfigurableApplicationContext context = SpringLauncher.start(BriefingApplication.class,
                 SpringLauncher.withoutScheduler(folders.asSpringArguments()), false);
+        if (quarters == null) {
+            try {
+                quarters = quarters(context);
+            } catch (CommandLine.ParameterException e) {
+                context.close();
+                throw e;
+            }
+        }
         BriefingRunner runner = context.getBean(BriefingRunner.class);
         CountDownLatch finished = new CountDownLatch(1);
         Thread onSignal = new Thread(() -> {
@@ -94,8 +105,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int preview(List<Quarter> quarters, PrintWriter out) {
+    private int preview(List<Quarter> given, PrintWriter out) {
         try (ConfigurableApplicationContext context = SpringLauncher.startApplication(folders.asSpringArguments())) {
+            List<Quarter> quarters = given != null ? given : quarters(context);
             DryRun dryRun = context.getBean(DryRun.class);
             for (Quarter quarter : quarters) {
                 DryRun.Plan plan = dryRun.plan(quarter);
@@ -122,18 +134,26 @@ final class RunCommand implements Callable<Integer> {
     /** How long a SIGTERM waits for the running step to reach a chunk boundary and stop. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private List<Quarter> quarters() {
+    private void checkOptions() {
         if (period != null && (from != null || to != null)) {
             throw usage("give either --period or --from and --to, not both");
         }
-        if (period != null) {
-            return List.of(period);
-        }
-        if (from == null || to == null) {
+        if (period == null && (from == null || to == null)) {
             throw usage("a quarter is required: --period YYYY-Qn, or --from YYYY-Qn --to YYYY-Qn");
         }
+    }
+
+    private boolean mentionsLatest() {
+        return period != null ? period.isLatest() : from.isLatest() || to.isLatest();
+    }
+
+    /** @param context where {@code latest} is resolved; {@code null} when no argument is {@code latest} */
+    private List<Quarter> quarters(ConfigurableApplicationContext context) {
+        if (period != null) {
+            return List.of(period.resolve(context));
+        }
         try {
-            return new QuarterRange(from, to).quarters();
+            return new QuarterRange(from.resolve(context), to.resolve(context)).quarters();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -163,7 +183,9 @@ final class RunCommand implements Callable<Integer> {
         if (outcome.exitCode() == ExitCodes.INPUT_DATA) {
             // every rejected row, since no data-quality report was written for this run
             for (RowProblem problem : outcome.problems()) {
-                err.println("  " + problem.describe());
+                if (problem.isError()) {
+                    err.println("  " + problem.describe());
+                }
             }
         }
         err.flush();

@@ -37,6 +37,8 @@ final class ServeCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(folders.asSpringArguments());
         // a service's log belongs on its console (journald, docker logs) as well as in the log file
         args.add("--logging.threshold.console=INFO");
+        // ...but a failure to start is the one line the command prints, not a stack trace on the terminal
+        args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
         ConfigurableApplicationContext context = SpringLauncher.startServing(args);
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.dprktrade.briefing.BriefingApplication;
+import org.dprktrade.briefing.StateFolderCheck;
 import org.dprktrade.briefing.ingest.DatasetConfigurationException;
 import org.dprktrade.briefing.ingest.Datasets;
 import org.dprktrade.briefing.ingest.IngestProperties;
@@ -16,8 +17,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -63,23 +65,34 @@ final class SpringLauncher {
     }
 
     /**
-     * Checks the datasets' configuration as soon as the configuration files are read, before logging
-     * opens its file in the state folder and before any bean (database, job) is made: a misconfigured
-     * dataset stops every command with one line naming the key (exit 2).
+     * Checks the datasets' configuration as soon as the configuration files are read, before any bean
+     * (database, job) is made: a misconfigured dataset stops every command with one line naming the key
+     * (exit 2). As {@link StateFolderCheck} does, the failure is raised once logging has started, so that
+     * Spring reports it through the configured logging rather than printing to the terminal.
      */
-    private static final class DatasetsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+    private static final class DatasetsCheck implements SmartApplicationListener {
+
+        private DatasetConfigurationException failure;
 
         @Override
-        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-            ConfigurableEnvironment environment = event.getEnvironment();
-            IngestProperties ingest = Binder.get(environment).bindOrCreate("briefing.ingest", IngestProperties.class);
-            Datasets.from(environment, ingest);
+        public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+            return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
+                    || ApplicationContextInitializedEvent.class.isAssignableFrom(eventType);
         }
 
-        /** After the configuration files are loaded (order + 10), before the logging system starts (+ 20). */
         @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE + 15;
+        public void onApplicationEvent(ApplicationEvent event) {
+            if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+                ConfigurableEnvironment environment = prepared.getEnvironment();
+                try {
+                    Datasets.from(environment, Binder.get(environment)
+                            .bindOrCreate("briefing.ingest", IngestProperties.class));
+                } catch (DatasetConfigurationException e) {
+                    failure = e;
+                }
+            } else if (failure != null) {
+                throw failure;
+            }
         }
     }
 
@@ -102,6 +115,9 @@ final class SpringLauncher {
 
     private static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StateFolderCheck.StateFolderException folder) {
+                return folder.getMessage();
+            }
             if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
                 Matcher file = DATABASE_FILE.matcher(String.valueOf(sql.getMessage()));
                 return "the state database " + (file.find() ? file.group(1) + ".mv.db " : "")

@@ -135,6 +135,15 @@ public class BriefingDelivery {
      * cannot hide the failure it reports.
      */
     public DeliveryOutcome notifyOperators(Quarter period, String failureMessage) {
+        return notifyOperators(period, failureMessage, List.of());
+    }
+
+    /**
+     * As {@link #notifyOperators(Quarter, String)}, listing the problems behind the failure below it.
+     *
+     * @param problems one line each, as the terminal shows them
+     */
+    public DeliveryOutcome notifyOperators(Quarter period, String failureMessage, List<String> problems) {
         List<String> operators = List.copyOf(new LinkedHashSet<>(properties.operators()));
         if (operators.isEmpty() || properties.mode() == DeliveryProperties.Mode.NONE) {
             return DeliveryOutcome.SKIPPED;
@@ -142,7 +151,7 @@ public class BriefingDelivery {
         try {
             if (properties.mode() == DeliveryProperties.Mode.OUTBOX) {
                 Path file = outbox.write(period, "-run-failed",
-                        messages.failureNotice(period, failureMessage, operators, clock.instant()));
+                        messages.failureNotice(period, failureMessage, problems, operators, clock.instant()));
                 log.info("Wrote the failure notice for {} to {}", period, file);
                 return DeliveryOutcome.DELIVERED;
             }
@@ -154,7 +163,7 @@ public class BriefingDelivery {
             List<SmtpSender.Addressed> notices = new ArrayList<>();
             for (String operator : operators) {
                 notices.add(new SmtpSender.Addressed(operator,
-                        messages.failureNotice(period, failureMessage, List.of(operator), clock.instant())));
+                        messages.failureNotice(period, failureMessage, problems, List.of(operator), clock.instant())));
             }
             boolean allSent = new SmtpSender(sender, properties).send(notices).stream()
                     .allMatch(o -> o.status() == DeliveryStatus.SENT);

@@ -82,16 +82,35 @@ final class BriefingMessages {
         return message;
     }
 
-    /** The notice to operators that a run failed; it carries no report. */
-    MimeMessage failureNotice(Quarter period, String failure, List<String> to, Instant sentAt)
+    /** Problems listed in a failure notice; the rest are counted. */
+    static final int MAX_NOTICE_PROBLEMS = 50;
+
+    /**
+     * The notice to operators that a run failed; it carries no report. The body starts with the one-line
+     * summary the terminal shows and, after a blank line, lists the problems behind it as the terminal does
+     * (the first {@value #MAX_NOTICE_PROBLEMS}, then a count of the rest), so the operator knows what to fix.
+     *
+     * @param problems one line each (file, sheet, row, column, problem, value), possibly none
+     */
+    MimeMessage failureNotice(Quarter period, String failure, List<String> problems, List<String> to, Instant sentAt)
             throws MessagingException {
         MimeMessage message = newMessage(period, sentAt);
         MimeMessageHelper helper = new MimeMessageHelper(message, false, CHARSET);
         helper.setFrom(from);
         helper.setTo(to.toArray(String[]::new));
         helper.setSubject("[RUN FAILED] " + title(period));
-        helper.setText("The briefing run for " + period + " failed; no briefing was sent to readers.\n\n"
-                + (failure == null || failure.isBlank() ? "(no message)" : failure.strip()) + "\n");
+        StringBuilder body = new StringBuilder(failure == null || failure.isBlank() ? "(no message)" : failure.strip())
+                .append("\n\n");
+        if (!problems.isEmpty()) {
+            problems.stream().limit(MAX_NOTICE_PROBLEMS).forEach(p -> body.append("  ").append(p).append('\n'));
+            if (problems.size() > MAX_NOTICE_PROBLEMS) {
+                body.append("  ... and ").append(problems.size() - MAX_NOTICE_PROBLEMS)
+                        .append(" more (run 'validate' to see them all)\n");
+            }
+            body.append('\n');
+        }
+        body.append("The briefing run for ").append(period).append(" failed; no briefing was sent to readers.\n");
+        helper.setText(body.toString());
         return message;
     }
 

@@ -19,17 +19,18 @@ import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.period.Quarter;
 
 /**
- * Computes every indicator of SPEC section 3 for one quarter from the monthly figures of each
+ * Computes every indicator of {@code docs/indicators.md} for one quarter from the monthly figures of each
  * dataset's whole history. Pure and stateless: thread-safe, no I/O, memory proportional to the
  * categories and months of the figures.
  *
- * <p>Rules where the SPEC leaves a choice, all following "missing is never the same as zero":
+ * <p>Rules where a choice had to be made, all following "missing is never the same as zero":
  * <ul>
  * <li>A quarter's {@code quantity_t} is the sum of its reported months, and undefined ({@code null})
  *     when none of its months is reported; {@code months_reported} says how complete it is.</li>
- * <li>Sums over several quarters ({@code ytd_quantity_t}, {@code trailing_4q_quantity_t}) are
- *     undefined unless every quarter of the span has at least one reported month, so that a span
- *     reaching back before the data never passes for a full one.</li>
+ * <li>Sums over several quarters ({@code ytd_*}, {@code trailing_4q_quantity_t}) add the category's
+ *     reported months of the span; they are undefined where the span starts before the dataset's first
+ *     reported month (so a span reaching back before the data never passes for a full one) and where
+ *     the category has no reported month (for values: no valued month) in the span.</li>
  * <li>A percentage is undefined when its figure or its base is undefined, or its base is 0.</li>
  * <li>Divisions use {@link MathContext#DECIMAL64}; nothing is rounded here (writers round).</li>
  * </ul>
@@ -43,7 +44,7 @@ public final class IndicatorCalculator {
 
     private static final List<IndicatorName> TRADE_INDICATORS = List.of(QUANTITY_T, VALUE_USD, QOQ_PCT, YOY_PCT,
             YTD_QUANTITY_T, YTD_YOY_PCT, SHARE_PCT, UNIT_VALUE_USD_PER_T, MONTHS_REPORTED, ZERO_MONTHS,
-            ZERO_STREAK_MONTHS, TRAILING_4Q_QUANTITY_T);
+            ZERO_STREAK_MONTHS, TRAILING_4Q_QUANTITY_T, YTD_VALUE_USD, YTD_VALUE_YOY_PCT);
 
     private IndicatorCalculator() {
     }
@@ -77,7 +78,7 @@ public final class IndicatorCalculator {
             int monthsReported;
             if (dataset.isTrade()) {
                 TradeFigures figures = trade.get(dataset);
-                if (figures != null && figures.dataset() != dataset) {
+                if (figures != null && !figures.dataset().equals(dataset)) {
                     throw new IllegalArgumentException(
                             "figures of " + figures.dataset() + " were given as " + dataset);
                 }
@@ -107,6 +108,7 @@ public final class IndicatorCalculator {
             TradeSeries series = Indicator.ALL.equals(category) ? total : TradeSeries.of(figures, category);
             BigDecimal quantity = series.quantity(period);
             BigDecimal ytd = series.yearToDate(period);
+            BigDecimal ytdValue = series.valueYearToDate(period);
             for (IndicatorName name : TRADE_INDICATORS) {
                 BigDecimal value = switch (name) {
                     case QUANTITY_T -> quantity;
@@ -121,6 +123,8 @@ public final class IndicatorCalculator {
                     case ZERO_MONTHS -> BigDecimal.valueOf(series.zeroMonths(period));
                     case ZERO_STREAK_MONTHS -> BigDecimal.valueOf(series.zeroStreak(period));
                     case TRAILING_4Q_QUANTITY_T -> series.trailingFourQuarters(period);
+                    case YTD_VALUE_USD -> ytdValue;
+                    case YTD_VALUE_YOY_PCT -> change(ytdValue, series.valueYearToDate(period.yearEarlier()));
                     default -> throw new IllegalStateException(name + " is not a trade indicator");
                 };
                 if (name != SHARE_PCT || !Indicator.ALL.equals(category)) {

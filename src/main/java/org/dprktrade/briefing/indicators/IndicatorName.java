@@ -1,6 +1,6 @@
 package org.dprktrade.briefing.indicators;
 
-/** Every indicator of SPEC section 3, with the name and unit written in the outputs. */
+/** Every indicator of {@code docs/indicators.md}, with the name and unit written in the outputs. */
 public enum IndicatorName {
     QUANTITY_T("quantity_t", "t"),
     VALUE_USD("value_usd", "USD"),
@@ -14,6 +14,8 @@ public enum IndicatorName {
     ZERO_MONTHS("zero_months", "months"),
     ZERO_STREAK_MONTHS("zero_streak_months", "months"),
     TRAILING_4Q_QUANTITY_T("trailing_4q_quantity_t", "t"),
+    YTD_VALUE_USD("ytd_value_usd", "USD"),
+    YTD_VALUE_YOY_PCT("ytd_value_yoy_pct", "%"),
     WORKERS_ENTERING("workers_entering", "workers"),
     WORKERS_ENTERING_YOY_PCT("workers_entering_yoy_pct", "%"),
     WORKERS_EMPLOYED("workers_employed", "workers"),

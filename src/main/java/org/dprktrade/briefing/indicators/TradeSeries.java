@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.dprktrade.briefing.aggregate.TradeFigures;
 import org.dprktrade.briefing.aggregate.TradeMonth;
@@ -15,15 +16,20 @@ import org.dprktrade.briefing.period.Quarter;
  * The monthly figures of one trade category (or of the dataset total) read as quarters. A month
  * absent from the map had no row: it is missing, never zero. Immutable views only; thread-safe as
  * long as the figures it was made from are no longer filled.
+ *
+ * @param datasetStart the dataset's first reported month (any category), {@code null} when it has none:
+ *                     a sum over several quarters that starts before it is undefined
  */
-record TradeSeries(NavigableMap<YearMonth, TradeMonth> months) {
+record TradeSeries(NavigableMap<YearMonth, TradeMonth> months, YearMonth datasetStart) {
 
     TradeSeries {
         Objects.requireNonNull(months, "months");
     }
 
     static TradeSeries of(TradeFigures figures, String category) {
-        return new TradeSeries(Indicator.ALL.equals(category) ? figures.totals() : figures.monthsOf(category));
+        NavigableMap<YearMonth, TradeMonth> totals = figures.totals();
+        YearMonth start = totals.isEmpty() ? null : totals.firstKey();
+        return new TradeSeries(Indicator.ALL.equals(category) ? totals : figures.monthsOf(category), start);
     }
 
     /** The quarter's reported months, in calendar order. */
@@ -45,24 +51,37 @@ record TradeSeries(NavigableMap<YearMonth, TradeMonth> months) {
     }
 
     /**
-     * Sum over the quarters {@code from} to {@code to}; {@code null} unless every one of them has at
-     * least one reported month, so that a span starting before the data does not pass for a full one.
+     * Sum of the category's reported months from the start of {@code from} to the end of {@code to}.
+     * Undefined ({@code null}) where the span starts before the dataset's first reported month, so that a
+     * span reaching back before the data never passes for a full one, and where the category has no
+     * reported month in the span. A category absent from part of the span contributes nothing there
+     * (docs/indicators.md, "Sums over several quarters").
      */
     BigDecimal quantity(Quarter from, Quarter to) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Quarter q = from; q.compareTo(to) <= 0; q = q.next()) {
-            BigDecimal quarter = quantity(q);
-            if (quarter == null) {
-                return null;
-            }
-            sum = sum.add(quarter);
+        return sumOver(from, to, TradeMonth::quantityT);
+    }
+
+    /** As {@link #quantity(Quarter, Quarter)} for values, over the months that have one. */
+    BigDecimal value(Quarter from, Quarter to) {
+        return sumOver(from, to, TradeMonth::valueUsd);
+    }
+
+    private BigDecimal sumOver(Quarter from, Quarter to, Function<TradeMonth, BigDecimal> figure) {
+        if (datasetStart == null || from.firstMonth().isBefore(datasetStart)) {
+            return null;
         }
-        return sum;
+        return months.subMap(from.firstMonth(), true, to.lastMonth(), true).values().stream()
+                .map(figure).filter(Objects::nonNull).reduce(BigDecimal::add).orElse(null);
     }
 
     /** January to the end of the quarter. */
     BigDecimal yearToDate(Quarter quarter) {
         return quantity(new Quarter(quarter.year(), 1), quarter);
+    }
+
+    /** Value from January to the end of the quarter, over the months that have one. */
+    BigDecimal valueYearToDate(Quarter quarter) {
+        return value(new Quarter(quarter.year(), 1), quarter);
     }
 
     BigDecimal trailingFourQuarters(Quarter quarter) {

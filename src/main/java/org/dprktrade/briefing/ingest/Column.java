@@ -34,7 +34,7 @@ public enum Column {
         this.defaultAliases = List.of(defaultAliases);
     }
 
-    /** The name the spec and the outputs use, e.g. {@code quantity_t}. */
+    /** The name docs/inputs.md and the outputs use, e.g. {@code quantity_t}. */
     public String header() {
         return header;
     }

@@ -50,7 +50,7 @@ public record IngestProperties(
             "fertilizer", List.of("urea", "ammonium_sulfate", "potash", "compound", "other"),
             "oil", List.of("crude_oil", "gasoline", "diesel", "kerosene", "fuel_oil", "lpg", "lubricants", "other"));
 
-    /** Approximate barrels per tonne, as commonly published (REPORTED-FIGURES.md). */
+    /** Approximate barrels per tonne, as commonly published (docs/sample-data.md). */
     public static final Map<String, BigDecimal> DEFAULT_BARRELS_PER_TONNE = Map.of(
             "crude_oil", new BigDecimal("7.33"),
             "gasoline", new BigDecimal("8.53"),

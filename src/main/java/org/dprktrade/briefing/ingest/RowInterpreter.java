@@ -21,11 +21,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Applies the cell rules of SPEC section 2 to the rows of one sheet, turning each into an
+ * Applies the cell rules of docs/inputs.md to the rows of one sheet, turning each into an
  * {@link AcceptedRow} or into problems. A row with an error is rejected whole (one error, naming the
  * first bad column) and nothing else of it is used; warnings keep the row.
  *
- * <p>Decisions where the spec is silent:
+ * <p>Decisions where the contract is silent:
  * <ul>
  * <li>A plain number (not date-formatted) in the {@code month} column is rejected: {@code 2014} could
  *     be a year or a date serial, and reading it as 1905-07-06 would go unnoticed.</li>

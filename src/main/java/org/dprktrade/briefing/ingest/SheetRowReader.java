@@ -38,7 +38,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * Streams the data rows of one dataset's sheet out of an xlsx workbook, cells addressed by logical
- * column (SPEC section 2: sheet choice, header row, blank rows). The sheet read is the visible sheet named
+ * column (docs/inputs.md: sheet choice, header row, blank rows). The sheet read is the visible sheet named
  * after the dataset (any case), hidden or not, else the first visible sheet.
  *
  * <p>Only POI's package layer is used: the package is opened read-only with POI's zip-bomb protections
@@ -314,7 +314,7 @@ public final class SheetRowReader implements AutoCloseable {
                 .filter(s -> s.name().equalsIgnoreCase(dataset.id()))
                 .findFirst()
                 .orElse(null);
-        // SPEC: the sheet named after the dataset, hidden or not (its name says what it holds); else the
+        // docs/inputs.md: the sheet named after the dataset, hidden or not (its name says what it holds); else the
         // first visible sheet
         SheetRef chosen = Optional.ofNullable(named)
                 .or(() -> info.sheets().stream().filter(SheetRef::visible).findFirst())

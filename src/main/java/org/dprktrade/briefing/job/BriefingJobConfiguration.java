@@ -122,6 +122,7 @@ class BriefingJobConfiguration {
                            Clock clock, ReportProperties report) {
         Tasklet compute = (contribution, chunkContext) -> {
             Quarter period = Quarter.parse(contribution.getStepExecution().getJobParameters().getString(PERIOD));
+            NoFiguresException.requireFigures(period, runData);
             QuarterIndicators indicators = IndicatorCalculator.compute(period, runData.datasets(), runData.trade(),
                     runData.labor(), LocalDate.now(clock));
             runData.setIndicators(indicators);

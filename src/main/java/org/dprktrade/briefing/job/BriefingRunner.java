@@ -15,6 +15,7 @@ import org.dprktrade.briefing.delivery.BriefingDelivery;
 import org.dprktrade.briefing.delivery.DeliveryOutcome;
 import org.dprktrade.briefing.delivery.DeliveryResult;
 import org.dprktrade.briefing.ingest.InputFileException;
+import org.dprktrade.briefing.ingest.RowProblem;
 import org.dprktrade.briefing.period.Quarter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -81,7 +82,10 @@ public class BriefingRunner {
         }
         if (outcome.exitCode() == ExitCodes.FAILURE || outcome.exitCode() == ExitCodes.INPUT_DATA) {
             // readers never get a failed run's reports; the operators hear of it instead
-            delivery.notifyOperators(period, outcome.message());
+            // with the rows behind an input failure, as the terminal lists them, so the operator knows what to fix
+            delivery.notifyOperators(period, outcome.message(), outcome.exitCode() == ExitCodes.INPUT_DATA
+                    ? outcome.problems().stream().filter(RowProblem::isError).map(RowProblem::describe).toList()
+                    : List.of());
         }
         return outcome;
     }
@@ -116,6 +120,12 @@ public class BriefingRunner {
                     reportDir, List.of(), snapshot.problems(), null);
         }
         Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        NoFiguresException noFigures = find(failure, NoFiguresException.class);
+        if (noFigures != null) {
+            // the rows read are not what is wrong: the quarter is simply not in the workbooks
+            return new RunOutcome(period, execution.getId(), ExitCodes.INPUT_DATA, noFigures.getMessage(), reportDir,
+                    List.of(), List.of(), null);
+        }
         InputFileException inputFailure = find(failure, InputFileException.class);
         if (inputFailure != null) {
             return new RunOutcome(period, execution.getId(), ExitCodes.INPUT_DATA,

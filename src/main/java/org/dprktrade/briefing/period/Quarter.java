@@ -1,6 +1,8 @@
 package org.dprktrade.briefing.period;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -49,6 +51,14 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
 
     public static Quarter containing(LocalDate date) {
         return of(YearMonth.from(date));
+    }
+
+    /**
+     * The quarter that has most recently ended at {@code now} in {@code zone}: what {@code --period latest}
+     * means, and what a scheduled fire at that moment runs (docs/commands.md).
+     */
+    public static Quarter latestEnded(Instant now, ZoneId zone) {
+        return containing(now.atZone(zone).toLocalDate()).previous();
     }
 
     public YearMonth firstMonth() {

@@ -87,7 +87,7 @@ public final class Formats {
     /** Whether the indicator is a change over time, shown with its direction. */
     public static boolean isChange(IndicatorName name) {
         return switch (name) {
-            case QOQ_PCT, YOY_PCT, YTD_YOY_PCT, WORKERS_ENTERING_YOY_PCT -> true;
+            case QOQ_PCT, YOY_PCT, YTD_YOY_PCT, YTD_VALUE_YOY_PCT, WORKERS_ENTERING_YOY_PCT -> true;
             default -> false;
         };
     }

@@ -49,6 +49,8 @@ public final class ReportTitles {
             case ZERO_MONTHS -> "Months reported as zero";
             case ZERO_STREAK_MONTHS -> "Zero streak (months)";
             case TRAILING_4Q_QUANTITY_T -> "Last four quarters (t)";
+            case YTD_VALUE_USD -> "Value year to date (USD)";
+            case YTD_VALUE_YOY_PCT -> "Value year to date, change on year (%)";
             case WORKERS_ENTERING -> "Workers entering";
             case WORKERS_ENTERING_YOY_PCT -> "Workers entering, change on year (%)";
             case WORKERS_EMPLOYED -> "Workers employed";
@@ -57,7 +59,7 @@ public final class ReportTitles {
         };
     }
 
-    /** The indicator's definition in one line, as the product specification gives it (section 3). */
+    /** The indicator's definition in one line, as docs/indicators.md gives it. */
     public static String definition(IndicatorName name) {
         return switch (name) {
             case QUANTITY_T -> "Sum of the quarter's monthly quantities, in tonnes.";
@@ -74,6 +76,9 @@ public final class ReportTitles {
             case ZERO_STREAK_MONTHS -> "Consecutive reported-zero months ending with the quarter's last month; "
                     + "may reach back across quarters; a month with no row ends the streak.";
             case TRAILING_4Q_QUANTITY_T -> "Sum of this and the three previous quarters, in tonnes.";
+            case YTD_VALUE_USD -> "Sum of values in US dollars from January to the end of the quarter, over the rows "
+                    + "that have one.";
+            case YTD_VALUE_YOY_PCT -> "Value year to date against the same months a year earlier, in %.";
             case WORKERS_ENTERING -> "Workers entering China: sum over the quarter's months.";
             case WORKERS_ENTERING_YOY_PCT -> "Workers entering against the same quarter a year earlier, in %.";
             case WORKERS_EMPLOYED -> "Per location, the value of the latest month of the quarter that has one; "

@@ -99,6 +99,6 @@ class QuarterlyBriefingQuartzJob implements Job {
 
     /** The last quarter that ended on or before the fire time. */
     static Quarter quarterBefore(ZonedDateTime fireTime) {
-        return Quarter.containing(fireTime.toLocalDate()).previous();
+        return Quarter.latestEnded(fireTime.toInstant(), fireTime.getZone());
     }
 }

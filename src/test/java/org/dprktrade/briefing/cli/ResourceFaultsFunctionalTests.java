@@ -65,6 +65,28 @@ class ResourceFaultsFunctionalTests {
         }
     }
 
+    /** In child processes, so that the logging system starts as it does for a user, on a real terminal's streams. */
+    @Test
+    void aReportsFolderUnderAFileStopsEveryCommandWithOneLineAndNothingElse() throws Exception {
+        Path file = Files.writeString(work.resolve("not-a-folder"), "a file");
+        Path reports = file.resolve("reports");
+        String expected = "briefing: cannot create the state folder " + reports.resolve(".state").toAbsolutePath()
+                + ": " + file.toAbsolutePath() + " is a file, not a folder";
+        for (List<String> command : List.of(List.of("run", "--period", "2014-Q3"), List.of("validate"),
+                List.of("history"), List.of("deliver", "--period", "2014-Q3"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("--input", "input", "--reports", reports.toString()));
+            Process process = javaProcess(args).redirectOutput(work.resolve("out.txt").toFile())
+                    .redirectError(work.resolve("err.txt").toFile()).start();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.exitValue()).as(String.join(" ", command)).isEqualTo(ExitCodes.FAILURE);
+            assertThat(Files.readString(work.resolve("err.txt"))).as(String.join(" ", command))
+                    .isEqualTo(expected + System.lineSeparator());
+            assertThat(Files.readString(work.resolve("out.txt"))).as(String.join(" ", command)).isEmpty();
+        }
+    }
+
     @Test
     void aRunWhileServeHoldsTheStateDatabaseIsRefusedWithOneLine() throws Exception {
         Path reports = work.resolve("reports");
@@ -113,11 +135,15 @@ class ResourceFaultsFunctionalTests {
 
     private Process child(String... args) throws IOException {
         String name = args[0] + (children++ == 0 || !args[0].equals("run") ? "" : "-2") + ".out";
+        return javaProcess(List.of(args)).redirectErrorStream(true).redirectOutput(work.resolve(name).toFile()).start();
+    }
+
+    private static ProcessBuilder javaProcess(List<String> args) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), BriefingCli.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name).toFile()).start();
+        command.addAll(args);
+        return new ProcessBuilder(command);
     }
 
     private static boolean mount(Path dir, String size) throws InterruptedException {

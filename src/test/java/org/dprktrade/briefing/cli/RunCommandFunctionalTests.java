@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.dprktrade.briefing.period.Quarter;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Whole {@code run} commands on the sample workbooks in {@code input/}: exit codes, what is printed,
  * and the four outputs read back. Expected figures are the ones the source reports
- * (REPORTED-FIGURES.md), which the sample workbooks reproduce.
+ * (docs/sample-data.md), which the sample workbooks reproduce.
  */
 class RunCommandFunctionalTests {
 
@@ -214,6 +218,14 @@ class RunCommandFunctionalTests {
             assertThat(result.err()).contains("grain.xlsx: 2 of 3 rows rejected");
             assertThat(result.err()).contains("row 3, column quantity_t").contains("row 4, column month");
             assertThat(reports.resolve("2014-Q3")).doesNotExist();
+            // the operators' notice says what to fix: the summary, a blank line, then each problem
+            try (var outbox = Files.list(reports.resolve("outbox"))) {
+                Path notice = outbox.filter(p -> p.toString().endsWith("-run-failed.eml")).findFirst().orElseThrow();
+                String mail = Files.readString(notice).replace("\r\n", "\n");
+                assertThat(mail).contains("2014-Q3: grain.xlsx: 2 of 3 rows rejected (66.7 %), more than the allowed "
+                        + "5.0 %\n\n  grain.xlsx, sheet grain, row 3, column quantity_t: error: ")
+                        .contains("\n  grain.xlsx, sheet grain, row 4, column month: error: ");
+            }
         }
 
         @Test
@@ -247,6 +259,67 @@ class RunCommandFunctionalTests {
             for (String name : names) {
                 Files.copy(SAMPLE_INPUT.resolve(name), input.resolve(name));
             }
+        }
+    }
+
+    @Nested
+    class QuartersWithoutFigures {
+
+        @Test
+        void aQuarterWithNoFiguresInAnyWorkbookExitsThreeNamingTheLatestMonthAndWritesNothing() throws IOException {
+            CommandResult result = run("run", "--period", "2020-Q1");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT_DATA);
+            assertThat(result.err().strip()).isEqualTo(
+                    "briefing: no figures for 2020-Q1 in any workbook; the latest month is 2014-12 (grain.xlsx)");
+            assertThat(reports.resolve("2020-Q1")).doesNotExist();
+            try (var outbox = Files.list(reports.resolve("outbox"))) {
+                // the operators hear of it; the readers get nothing
+                assertThat(outbox.map(p -> p.getFileName().toString())).singleElement().asString()
+                        .startsWith("2020-Q1-").endsWith("-run-failed.eml");
+            }
+        }
+
+        @Test
+        void latestIsTheQuarterThatMostRecentlyEndedAndTheSampleHasNoFiguresForIt() {
+            Quarter latest = Quarter.latestEnded(Instant.now(), ZoneId.of("UTC"));
+
+            CommandResult result = run("run", "--period", "latest");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT_DATA);
+            assertThat(result.err().strip()).isEqualTo("briefing: no figures for " + latest
+                    + " in any workbook; the latest month is 2014-12 (grain.xlsx)");
+        }
+
+        @Test
+        void latestFollowsTheScheduleTimeZoneInTheDryRun() {
+            CommandResult result = run("run", "--period", "LATEST", "--dry-run",
+                    "--briefing.schedule.time-zone=Pacific/Kiritimati");
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).startsWith(Quarter.latestEnded(Instant.now(), ZoneId.of("Pacific/Kiritimati"))
+                    + ": dry run, nothing is written or sent");
+        }
+
+        @Test
+        void aRangeEndingBeforeLatestIsAUsageError() {
+            Quarter latest = Quarter.latestEnded(Instant.now(), ZoneId.of("UTC"));
+
+            CommandResult result = run("run", "--from", "latest", "--to", "2014-Q4");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err().strip()).isEqualTo("briefing: --to 2014-Q4 is before --from " + latest
+                    + " (see 'briefing run --help')");
+        }
+
+        @Test
+        void deliverLatestLooksForTheLatestQuartersReports() {
+            Quarter latest = Quarter.latestEnded(Instant.now(), ZoneId.of("UTC"));
+
+            CommandResult result = run("deliver", "--period", "latest");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(result.err()).contains(latest.toString());
         }
     }
 

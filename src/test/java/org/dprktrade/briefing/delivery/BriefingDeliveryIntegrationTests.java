@@ -127,7 +127,7 @@ class BriefingDeliveryIntegrationTests {
                     .withPropertyValues("briefing.delivery.recipients=" + READER, "briefing.delivery.operators=ops@example.org")
                     .run(context -> {
                         DeliveryOutcome outcome = context.getBean(BriefingDelivery.class)
-                                .notifyOperators(Q3_2014, "input/oil.xlsx: required columns month, product, quantity_t (or quantity and unit); found: Month, Item");
+                                .notifyOperators(Q3_2014, "input/oil.xlsx: required columns month, product, quantity, unit; found: Month, Item");
 
                         assertThat(outcome).isEqualTo(DeliveryOutcome.DELIVERED);
                         MimeMessage[] received = greenMail.getReceivedMessages();
@@ -136,10 +136,36 @@ class BriefingDeliveryIntegrationTests {
                         assertThat(received[0].getSubject()).isEqualTo("[RUN FAILED] Quarterly briefing 2014-Q3 — DPRK–China trade");
                         // GreenMail drops the final line break of a single-part body, hence strip().
                         assertThat(((String) received[0].getContent()).replace("\r\n", "\n").strip()).isEqualTo("""
-                                The briefing run for 2014-Q3 failed; no briefing was sent to readers.
+                                input/oil.xlsx: required columns month, product, quantity, unit; found: Month, Item
 
-                                input/oil.xlsx: required columns month, product, quantity_t (or quantity and unit); found: Month, Item""");
+                                The briefing run for 2014-Q3 failed; no briefing was sent to readers.""");
                         assertThat(context.getBean(DeliveryRecords.class).deliveredPeriods()).isEmpty();
+                    });
+        }
+
+        @Test
+        void theFailureNoticeListsTheFirstFiftyProblemsAndCountsTheRest() {
+            List<String> problems = new java.util.ArrayList<>();
+            for (int row = 3; row < 3 + 52; row++) {
+                problems.add("grain.xlsx, sheet grain, row " + row + ", column quantity_t: error: not a number ('lots')");
+            }
+            context().withPropertyValues(smtpOn(greenMail.getSmtp().getPort()))
+                    .withPropertyValues("briefing.delivery.operators=ops@example.org")
+                    .run(context -> {
+                        context.getBean(BriefingDelivery.class).notifyOperators(Q3_2014,
+                                "2014-Q3: grain.xlsx: 52 of 144 rows rejected (36.1 %), more than the allowed 5.0 %",
+                                problems);
+
+                        List<String> body = ((String) greenMail.getReceivedMessages()[0].getContent())
+                                .replace("\r\n", "\n").lines().toList();
+                        assertThat(body.get(0))
+                                .isEqualTo("2014-Q3: grain.xlsx: 52 of 144 rows rejected (36.1 %), more than the allowed 5.0 %");
+                        assertThat(body.get(1)).isEmpty();
+                        assertThat(body.get(2)).isEqualTo("  grain.xlsx, sheet grain, row 3, column quantity_t: error: "
+                                + "not a number ('lots')");
+                        assertThat(body.get(51)).contains("row 52,");
+                        assertThat(body.get(52)).isEqualTo("  ... and 2 more (run 'validate' to see them all)");
+                        assertThat(body).noneMatch(line -> line.contains("row 53,") || line.contains("row 54,"));
                     });
         }
     }

@@ -125,13 +125,12 @@ class IndicatorCalculatorTests {
 
         @Test
         void percentagesOnAMissingBaseAreUndefined() {
-            // rice has no row before 2014-Q3: no previous quarter, no year earlier, no Q1 or Q2 for YTD
+            // rice has no row before 2014-Q3: no previous quarter, no year earlier to compare with
             expect(qi, GRAIN, "rice", QUANTITY_T, "1000");
             expect(qi, GRAIN, "rice", QOQ_PCT, null);
             expect(qi, GRAIN, "rice", YOY_PCT, null);
-            expect(qi, GRAIN, "rice", YTD_QUANTITY_T, null);
             expect(qi, GRAIN, "rice", YTD_YOY_PCT, null);
-            expect(qi, GRAIN, "rice", TRAILING_4Q_QUANTITY_T, null);
+            expect(qi, GRAIN, "rice", YTD_VALUE_YOY_PCT, null);
             expect(qi, GRAIN, "rice", SHARE_PCT, "50");                    // 1000 / 2000 × 100
         }
 
@@ -163,8 +162,8 @@ class IndicatorCalculatorTests {
             assertThat(qi.of(GRAIN).stream().filter(i -> i.category().equals("flour")).map(Indicator::name))
                     .containsExactly(QUANTITY_T, VALUE_USD, QOQ_PCT, YOY_PCT, YTD_QUANTITY_T, YTD_YOY_PCT,
                             SHARE_PCT, UNIT_VALUE_USD_PER_T, MONTHS_REPORTED, ZERO_MONTHS, ZERO_STREAK_MONTHS,
-                            TRAILING_4Q_QUANTITY_T);
-            assertThat(qi.of(GRAIN)).hasSize(12 * 4 - 1); // all has no share
+                            TRAILING_4Q_QUANTITY_T, YTD_VALUE_USD, YTD_VALUE_YOY_PCT);
+            assertThat(qi.of(GRAIN)).hasSize(14 * 4 - 1); // all has no share
             assertThat(qi.indicators()).allMatch(i -> i.dataset() == GRAIN);
         }
 
@@ -191,9 +190,94 @@ class IndicatorCalculatorTests {
             QuarterIndicators q4 = compute(Quarter.parse("2013-Q4"), grain());
             expect(q4, GRAIN, "flour", YTD_QUANTITY_T, "1200");            // 12 × 100
             expect(q4, GRAIN, "all", YTD_QUANTITY_T, "1200");
-            // 2012 has corn in January only: Q2–Q4 2012 unreported, so no base
-            expect(q4, GRAIN, "all", YTD_YOY_PCT, null);
-            expect(q4, GRAIN, "flour", YTD_YOY_PCT, null);
+            // 2012 holds corn's 50 t in January only; the data start in January 2012, so the span is whole
+            expect(q4, GRAIN, "all", YTD_YOY_PCT, "2300");                 // (1200 − 50) / 50 × 100
+            expect(q4, GRAIN, "flour", YTD_YOY_PCT, null);                 // flour had no month in 2012
+        }
+    }
+
+    @Nested
+    class SumsOverSeveralQuarters {
+
+        /**
+         * urea: 100 t every month from January 2013 to September 2014, US$30,000 a month in 2014 only;
+         * potash: first seen in August 2014, 100 t for US$40,000.
+         */
+        private final TradeFigures fertilizer = trade(FERTILIZER)
+                .rows("2013-01", "2013-12", "urea", "100")
+                .row("2014-01", "urea", "100", "30000").row("2014-02", "urea", "100", "30000")
+                .row("2014-03", "urea", "100", "30000").row("2014-04", "urea", "100", "30000")
+                .row("2014-05", "urea", "100", "30000").row("2014-06", "urea", "100", "30000")
+                .row("2014-07", "urea", "100", "30000").row("2014-08", "urea", "100", "30000")
+                .row("2014-09", "urea", "100", "30000")
+                .row("2014-08", "potash", "100", "40000")
+                .build();
+
+        @Test
+        void aCategoryFirstSeenMidYearHasItsOwnFigureAsYearToDateAndTrailing() {
+            QuarterIndicators qi = compute(Q3_2014, fertilizer);
+            expect(qi, FERTILIZER, "potash", QUANTITY_T, "100");
+            expect(qi, FERTILIZER, "potash", YTD_QUANTITY_T, "100");
+            expect(qi, FERTILIZER, "potash", TRAILING_4Q_QUANTITY_T, "100");
+            expect(qi, FERTILIZER, "potash", YTD_VALUE_USD, "40000");
+            expect(qi, FERTILIZER, "potash", YTD_YOY_PCT, null);           // nothing a year earlier
+            expect(qi, FERTILIZER, "all", YTD_QUANTITY_T, "1000");         // 9 × 100 + 100
+            expect(qi, FERTILIZER, "all", TRAILING_4Q_QUANTITY_T, "1300"); // Oct 2013 – Sep 2014: 12 × 100 + 100
+        }
+
+        @Test
+        void valueYearToDateAddsTheValuedMonthsAndComparesWithTheSameMonthsAYearEarlier() {
+            QuarterIndicators qi = compute(Q3_2014, fertilizer);
+            expect(qi, FERTILIZER, "urea", YTD_VALUE_USD, "270000");       // 9 × 30,000
+            expect(qi, FERTILIZER, "all", YTD_VALUE_USD, "310000");        // 270,000 + 40,000
+            expect(qi, FERTILIZER, "urea", YTD_VALUE_YOY_PCT, null);       // no valued month in 2013
+            QuarterIndicators q1 = compute(Quarter.parse("2014-Q1"), fertilizer);
+            expect(q1, FERTILIZER, "urea", YTD_VALUE_USD, "90000");
+            expect(q1, FERTILIZER, "potash", YTD_VALUE_USD, null);         // no valued month in the span
+        }
+
+        @Test
+        void valueYearToDateChangeOnTheYear() {
+            TradeFigures flour = trade(GRAIN)
+                    .row("2013-01", "flour", "10", "1000").row("2013-11", "flour", "10", "9000")
+                    .row("2014-01", "flour", "10", "500").row("2014-03", "flour", "10").row("2014-05", "flour", "10", "700")
+                    .build();
+            QuarterIndicators q2 = compute(Quarter.parse("2014-Q2"), flour);
+            expect(q2, GRAIN, "flour", YTD_VALUE_USD, "1200");             // 500 + 700; March has no value
+            expect(q2, GRAIN, "flour", YTD_VALUE_YOY_PCT, "20");           // (1200 − 1000) / 1000 × 100
+            expect(q2, GRAIN, "flour", YTD_QUANTITY_T, "30");
+            expect(q2, GRAIN, "flour", YTD_YOY_PCT, "200");                // (30 − 10) / 10 × 100
+        }
+
+        @Test
+        void aSpanStartingBeforeTheDatasetsFirstMonthIsUndefined() {
+            // The data start in January 2013: the trailing span of 2013-Q3 starts in October 2012
+            QuarterIndicators q3 = compute(Quarter.parse("2013-Q3"), fertilizer);
+            expect(q3, FERTILIZER, "urea", TRAILING_4Q_QUANTITY_T, null);
+            expect(q3, FERTILIZER, "all", TRAILING_4Q_QUANTITY_T, null);
+            expect(q3, FERTILIZER, "urea", YTD_QUANTITY_T, "900");         // Jan–Sep 2013 lies within the data
+            expect(q3, FERTILIZER, "urea", YTD_YOY_PCT, null);             // 2012 lies before it
+            expect(q3, FERTILIZER, "urea", YTD_VALUE_YOY_PCT, null);
+        }
+
+        @Test
+        void aDatasetStartingAfterJanuaryHasNoYearToDateThatYear() {
+            TradeFigures late = trade(GRAIN).row("2014-02", "rice", "100", "1000").row("2014-03", "rice", "100")
+                    .row("2014-04", "rice", "100").build();
+            QuarterIndicators q1 = compute(Quarter.parse("2014-Q1"), late);
+            expect(q1, GRAIN, "rice", QUANTITY_T, "200");
+            expect(q1, GRAIN, "rice", YTD_QUANTITY_T, null);               // January is before the data
+            expect(q1, GRAIN, "rice", YTD_VALUE_USD, null);
+            expect(compute(Quarter.parse("2015-Q1"), late), GRAIN, "rice", YTD_QUANTITY_T, null); // no month in 2015
+        }
+
+        @Test
+        void theGrainFixturesRiceHasYearToDateAndTrailingFromItsFirstQuarter() {
+            QuarterIndicators qi = compute(Q3_2014, grain());
+            expect(qi, GRAIN, "rice", YTD_QUANTITY_T, "1000");
+            expect(qi, GRAIN, "rice", TRAILING_4Q_QUANTITY_T, "1000");
+            expect(qi, GRAIN, "rice", YTD_VALUE_USD, "240000");
+            expect(qi, GRAIN, "all", YTD_VALUE_USD, "590000");             // 150,000 + 200,000 + 240,000
         }
     }
 

@@ -40,7 +40,8 @@ class KeyDevelopmentsTests {
      * </ul>
      * Below the default 10 %: oil on the quarter (10,500 against 10,500: 0 %) and on a year earlier
      * (10,500 against 10,000: +5 %), diesel YTD (0 %). Undefined, so never written: grain on a year
-     * earlier and grain YTD (no 2013 rows, no 2014-Q1 rows).
+     * earlier and grain YTD (no 2013 rows; the grain data start in April 2014, after the YTD span starts).
+     * Oil data start in January 2013 (diesel), so the 2013 year-to-date spans are whole.
      */
     private static Map<Dataset, TradeFigures> figures() {
         TradeFigures grain = trade(GRAIN)
@@ -59,7 +60,7 @@ class KeyDevelopmentsTests {
                 .row("2013-03", "kerosene", "359").row("2013-05", "kerosene", "0").row("2013-08", "kerosene", "0")
                 .row("2014-03", "kerosene", "12000").row("2014-05", "kerosene", "500")
                 .row("2014-08", "kerosene", "500")
-                .row("2013-02", "diesel", "10000").row("2013-05", "diesel", "10000").row("2013-08", "diesel", "10000")
+                .row("2013-01", "diesel", "10000").row("2013-05", "diesel", "10000").row("2013-08", "diesel", "10000")
                 .row("2014-02", "diesel", "10000").row("2014-05", "diesel", "10000").row("2014-08", "diesel", "10000")
                 .build();
         return Map.of(GRAIN, grain, FERTILIZER, fertilizer, OIL, oil);

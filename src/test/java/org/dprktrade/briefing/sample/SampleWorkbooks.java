@@ -34,13 +34,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Writes the four sample input workbooks ({@code grain.xlsx}, {@code fertilizer.xlsx}, {@code oil.xlsx},
  * {@code labor.xlsx}), January 2012 to December 2014, monthly.
  *
- * <p>The figures reproduce what {@code REPORTED-FIGURES.md} quotes from the source posts (Yonhap, KOTRA,
+ * <p>The figures reproduce what {@code docs/sample-data.md} quotes from the source posts (Yonhap, KOTRA,
  * KITA, IFES, NK News, Daily NK, Chinese customs); every monthly figure the posts do not give is made
  * up so that it adds up to the reported totals, and its row says so in the {@code Note} cell. The
  * quantities are literal tables below, so a reader can check them by eye; only the US dollar values
  * are derived (quantity × a plausible unit value × a small fixed month-to-month wobble).
  *
- * <p>The layout deliberately exercises the input contract (SPEC section 2): title and note rows above
+ * <p>The layout deliberately exercises the input contract (docs/inputs.md): title and note rows above
  * the header, header texts that only meet the column names through aliases, extra columns, a
  * different column order per workbook, months as date cells and as text, blank rows between years,
  * total rows, zero cells, quantities in tonnes, kilograms and barrels, wages as text with thousands

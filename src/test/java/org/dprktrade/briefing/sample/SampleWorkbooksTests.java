@@ -36,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The committed sample workbooks under {@code input/} reproduce the figures of REPORTED-FIGURES.md,
+ * The committed sample workbooks under {@code input/} reproduce the figures of docs/sample-data.md,
  * read back cell by cell, and are exactly what {@link SampleWorkbooks} generates.
  */
 class SampleWorkbooksTests {
@@ -56,7 +56,7 @@ class SampleWorkbooksTests {
         labor = SampleSheet.read(INPUT.resolve("labor.xlsx"), "labor", "Month");
     }
 
-    /** The category slug the product derives from a raw name with the default aliases (SPEC section 2). */
+    /** The category slug the product derives from a raw name with the default aliases (docs/inputs.md). */
     private static String slug(String raw) {
         for (Map.Entry<String, List<String>> alias : IngestProperties.DEFAULT_CATEGORY_ALIASES.entrySet()) {
             if (alias.getValue().stream().anyMatch(raw::equalsIgnoreCase)) {

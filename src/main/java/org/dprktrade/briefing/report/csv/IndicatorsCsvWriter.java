@@ -14,7 +14,7 @@ import org.dprktrade.briefing.report.Formats;
  * Writes {@code indicators-<period>.csv}: header {@code period,dataset,category,indicator,value,unit}
  * and one record per indicator in {@code QuarterIndicators} order. Values are plain decimals
  * ({@link Formats#plain}), empty where undefined. A last record {@code <period>,all,all,provisional,1,flag}
- * (or {@code 0} when final) carries the provisional mark that SPEC wants in every output.
+ * (or {@code 0} when final) carries the provisional mark every output carries (docs/outputs.md).
  * UTF-8 without BOM, CRLF line ends (RFC 4180).
  * Stateless and thread-safe.
  */

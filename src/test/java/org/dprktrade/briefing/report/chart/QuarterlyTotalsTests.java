@@ -45,7 +45,7 @@ class QuarterlyTotalsTests {
 
     @Test
     void chartStacksCategoriesPerQuarterAndDraws() {
-        JFreeChart chart = TradeCharts.totalsByCategory("Grain", totals, new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        JFreeChart chart = TradeCharts.totalsByCategory("Grain", totals, BundledChartFont.FONT);
 
         CategoryDataset data = chart.getCategoryPlot().getDataset();
         assertThat(data.getRowKeys()).containsExactly("corn", "flour", "rice", SampleBriefing.KOREAN);
@@ -66,7 +66,7 @@ class QuarterlyTotalsTests {
 
     @Test
     void mixShowsTheLastQuarterWithTheBarsColours() {
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+        Font font = BundledChartFont.FONT;
         JFreeChart bars = TradeCharts.totalsByCategory("Grain", totals, font);
         JFreeChart mix = TradeCharts.categoryMix("Grain mix", totals, font);
 
@@ -85,7 +85,7 @@ class QuarterlyTotalsTests {
     @Test
     void mixOfAQuarterWithoutFiguresIsEmptyAndSaysSo() {
         QuarterlyTotals before = QuarterlyTotals.of(SampleBriefing.grain(), Quarter.parse("2013-Q4"), 4);
-        JFreeChart mix = TradeCharts.categoryMix("Grain mix", before, new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        JFreeChart mix = TradeCharts.categoryMix("Grain mix", before, BundledChartFont.FONT);
         PiePlot<?> pie = (PiePlot<?>) mix.getPlot();
         assertThat(pie.getDataset().getItemCount()).isZero();
         assertThat(pie.getNoDataMessage()).isEqualTo("No tonnes recorded in 2013-Q4");

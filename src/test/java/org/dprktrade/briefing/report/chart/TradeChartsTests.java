@@ -3,25 +3,14 @@ package org.dprktrade.briefing.report.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Font;
-import java.awt.FontFormatException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 class TradeChartsTests {
 
-    /** The charts' own face (the PDF's main font), which has neither U+20BB7 nor emoji. */
-    private static final Font FONT = chartFont();
-
-    private static Font chartFont() {
-        try (InputStream in = TradeChartsTests.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
-            return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(10f);
-        } catch (IOException | FontFormatException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** The charts' own face, which has neither U+20BB7 nor emoji. */
+    private static final Font FONT = BundledChartFont.FONT;
 
     @Test
     void charactersTheFontCannotDrawShowAsQuestionMarksNotNothing() {

@@ -1,0 +1,103 @@
+package org.dprktrade.briefing;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.Map;
+
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.SmartApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates the folder of the log file (the state folder, {@code <reports>/.state} by default) before the
+ * logging system starts, and stops the start-up with one line naming it when it cannot be created (the
+ * reports folder under a regular file, no permission). Without this, Logback prints dozens of lines of
+ * its own status and stack traces to the terminal before the product could say a word.
+ *
+ * <p>The failure is raised only once logging has started without the file: raised earlier, Spring would
+ * report it through a logging system not yet configured, which prints to the terminal. Registered in
+ * {@code META-INF/spring.factories}, so it runs for every command and test context; one instance per
+ * application start.
+ */
+public final class StateFolderCheck implements SmartApplicationListener {
+
+    /** The folder could not be created; the message is one line for the user. */
+    public static final class StateFolderException extends RuntimeException {
+        StateFolderException(String message) {
+            super(message);
+        }
+    }
+
+    private StateFolderException failure;
+
+    @Override
+    public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+        return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
+                || ApplicationContextInitializedEvent.class.isAssignableFrom(eventType);
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            check(prepared);
+        } else if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void check(ApplicationEnvironmentPreparedEvent event) {
+        String logFile = event.getEnvironment().getProperty("logging.file.name");
+        if (!StringUtils.hasText(logFile)) {
+            return;
+        }
+        Path folder = Path.of(logFile).toAbsolutePath().normalize().getParent();
+        if (folder == null) {
+            return;
+        }
+        try {
+            create(folder);
+        } catch (StateFolderException e) {
+            failure = e;
+            // log nowhere rather than let Logback report the file it cannot open
+            event.getEnvironment().getPropertySources().addFirst(
+                    new MapPropertySource("stateFolderUnavailable", Map.of("logging.file.name", "")));
+        }
+    }
+
+    /** Creates the folder and its parents, or explains in one line why it cannot. */
+    static void create(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (AccessDeniedException e) {
+            throw new StateFolderException("cannot create the state folder " + folder + ": permission denied on "
+                    + e.getFile());
+        } catch (IOException e) {
+            throw new StateFolderException("cannot create the state folder " + folder + ": " + why(folder, e));
+        }
+    }
+
+    private static String why(Path folder, IOException e) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return p + " is a file, not a folder";
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * After the configuration files are read (Boot's environment post-processors run at
+     * {@code HIGHEST_PRECEDENCE + 10}) and before the logging listener opens the log file ({@code + 20}).
+     */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 15;
+    }
+}
