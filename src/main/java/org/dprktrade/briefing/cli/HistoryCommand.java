@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.cli;
 
+import org.dprktrade.briefing.job.ExitCodes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;

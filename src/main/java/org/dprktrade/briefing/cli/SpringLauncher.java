@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.cli;
 
+import org.dprktrade.briefing.job.ExitCodes;
 import java.util.ArrayList;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.cli;
 
+import org.dprktrade.briefing.job.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.dprktrade.briefing.ingest.Datasets;
 import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.ingest.InputFileException;
 import org.dprktrade.briefing.ingest.RowProblem;
-import org.dprktrade.briefing.report.InputSummary;
+import org.dprktrade.briefing.ingest.InputSummary;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.dprktrade.briefing.report.InputSummary;
 
 /**
  * Reads one whole workbook through {@link WorkbookStream}, then checks the rejected share. For the

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.dprktrade.briefing.report.InputSummary;
 
 /**
  * One workbook read as a stream of accepted rows: {@link SheetRowReader} for the rows,

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.dprktrade.briefing.BriefingProperties;
-import org.dprktrade.briefing.cli.ExitCodes;
 import org.dprktrade.briefing.delivery.BriefingDelivery;
 import org.dprktrade.briefing.delivery.DeliveryOutcome;
 import org.dprktrade.briefing.delivery.DeliveryResult;

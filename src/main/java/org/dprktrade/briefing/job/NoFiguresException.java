@@ -7,7 +7,7 @@ import java.util.NavigableMap;
 import org.dprktrade.briefing.aggregate.TradeFigures;
 import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.period.Quarter;
-import org.dprktrade.briefing.report.InputSummary;
+import org.dprktrade.briefing.ingest.InputSummary;
 
 /**
  * No dataset has a single reported month in the quarter: there is nothing to brief, so the run fails as

@@ -14,7 +14,7 @@ import org.dprktrade.briefing.delivery.DeliveryResult;
 import org.dprktrade.briefing.indicators.QuarterIndicators;
 import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.RowProblem;
-import org.dprktrade.briefing.report.InputSummary;
+import org.dprktrade.briefing.ingest.InputSummary;
 
 /**
  * What one job execution has gathered so far: filled by the ingest steps, read by the later steps.

@@ -11,7 +11,7 @@ import org.dprktrade.briefing.period.Quarter;
  * How one run of the job ended, in the terms the command line reports.
  *
  * @param executionId the job execution id (0 where none was created)
- * @param exitCode    one of {@link org.dprktrade.briefing.cli.ExitCodes}
+ * @param exitCode    one of {@link org.dprktrade.briefing.job.ExitCodes}
  * @param message     one line for the user
  * @param outputs     report files written (empty when the run failed)
  * @param problems    rejected rows and warnings met on the way

@@ -12,7 +12,7 @@ import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.ingest.LaborRecord;
 import org.dprktrade.briefing.ingest.TradeRecord;
 import org.dprktrade.briefing.ingest.WorkbookStream;
-import org.dprktrade.briefing.report.InputSummary;
+import org.dprktrade.briefing.ingest.InputSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

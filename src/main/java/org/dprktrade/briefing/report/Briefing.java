@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.report;
 
+import org.dprktrade.briefing.ingest.InputSummary;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.cli;
 
+import org.dprktrade.briefing.job.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -59,6 +60,11 @@ class DatasetsFunctionalTests {
             // anthracite 2014 15.43 Mt against 16.485 Mt in 2013: −1,055,000 / 16,485,000 × 100 = −6.3998 %
             assertThat(q4.get("minerals,anthracite,ytd_quantity_t")).isEqualTo("15430000");
             assertThat(q4.get("minerals,anthracite,ytd_yoy_pct")).isEqualTo("-6.3998");
+            // US$1.13 bn against US$1.3714 bn: −17.6025 %; iron ore US$218.6 m against US$294.2 m: −25.6968 %
+            assertThat(q4.get("minerals,anthracite,ytd_value_usd")).isEqualTo("1130000000");
+            assertThat(q4.get("minerals,anthracite,ytd_value_yoy_pct")).isEqualTo("-17.6025");
+            assertThat(q4.get("minerals,iron_ore,ytd_value_usd")).isEqualTo("218600000");
+            assertThat(q4.get("minerals,iron_ore,ytd_value_yoy_pct")).isEqualTo("-25.6968");
             // 2014 exports: anthracite is 15.43 of 15.43 + 2.94 + 1.26 Mt
             assertThat(q4.get("minerals,all,ytd_quantity_t")).isEqualTo("19630000");
         }

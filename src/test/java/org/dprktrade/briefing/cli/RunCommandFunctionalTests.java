@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.cli;
 
+import org.dprktrade.briefing.job.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -25,7 +25,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dprktrade.briefing.ingest.TestWorkbooks.DateSerial;
 import org.dprktrade.briefing.ingest.TestWorkbooks.Formula;
-import org.dprktrade.briefing.report.InputSummary;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

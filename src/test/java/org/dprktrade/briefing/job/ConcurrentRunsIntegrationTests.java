@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import org.dprktrade.briefing.BriefingApplication;
-import org.dprktrade.briefing.cli.ExitCodes;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.testing.FixtureWorkbooks;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.dprktrade.briefing.report;
 
+import org.dprktrade.briefing.ingest.InputSummary;
 import static org.dprktrade.briefing.indicators.IndicatorName.*;
 
 import java.math.BigDecimal;

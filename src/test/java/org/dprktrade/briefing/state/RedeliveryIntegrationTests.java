@@ -8,7 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import org.dprktrade.briefing.BriefingApplication;
-import org.dprktrade.briefing.cli.ExitCodes;
+import org.dprktrade.briefing.job.ExitCodes;
 import org.dprktrade.briefing.delivery.DeliveryOutcome;
 import org.dprktrade.briefing.job.BriefingRunner;
 import org.dprktrade.briefing.job.RunOutcome;

@@ -43,7 +43,7 @@ import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.RowProblem;
 import org.dprktrade.briefing.report.Briefing;
 import org.dprktrade.briefing.report.Formats;
-import org.dprktrade.briefing.report.InputSummary;
+import org.dprktrade.briefing.ingest.InputSummary;
 import org.dprktrade.briefing.report.ReportTitles;
 import org.dprktrade.briefing.report.chart.QuarterlyTotals;
 import org.dprktrade.briefing.report.chart.TradeCharts;

@@ -11,7 +11,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.dprktrade.briefing.indicators.IndicatorName;
 import org.dprktrade.briefing.report.Briefing;
 import org.dprktrade.briefing.report.Formats;
-import org.dprktrade.briefing.report.InputSummary;
+import org.dprktrade.briefing.ingest.InputSummary;
 import org.dprktrade.briefing.report.ReportTitles;
 
 /**

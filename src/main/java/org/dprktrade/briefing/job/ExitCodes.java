@@ -1,4 +1,4 @@
-package org.dprktrade.briefing.cli;
+package org.dprktrade.briefing.job;
 
 /** The exit codes of every command (docs/commands.md): part of the interface that users' scripts rely on. */
 public final class ExitCodes {

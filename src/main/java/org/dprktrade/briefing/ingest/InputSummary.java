@@ -1,4 +1,4 @@
-package org.dprktrade.briefing.report;
+package org.dprktrade.briefing.ingest;
 
 import org.dprktrade.briefing.ingest.Dataset;
 
