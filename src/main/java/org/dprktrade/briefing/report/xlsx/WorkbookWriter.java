@@ -95,11 +95,12 @@ public final class WorkbookWriter {
             for (Dataset dataset : briefing.datasets()) {
                 SXSSFSheet sheet = workbook.createSheet(dataset.id());
                 if (dataset.isTrade()) {
-                    TradeFigures figures = briefing.trade().get(dataset);
-                    totals.put(dataset, writeTrade(sheet, dataset, figures == null ? new TradeFigures(dataset) : figures,
-                            styles));
+                    TradeFigures figures = briefing.trade().getOrDefault(dataset, new TradeFigures(dataset));
+                    totals.put(dataset, writeDataset(sheet, dataset, figures.categories(), figures::monthsOf,
+                            TRADE_COLUMNS, styles));
                 } else {
-                    writeLabor(sheet, briefing.labor(), styles);
+                    LaborFigures labor = briefing.labor();
+                    writeDataset(sheet, dataset, labor.locations(), labor::monthsOf, LABOR_COLUMNS, styles);
                 }
             }
             writeDataQuality(workbook.createSheet(DATA_QUALITY), briefing.problems(), styles);
@@ -213,115 +214,105 @@ public final class WorkbookWriter {
         return indicators.indicators().stream().map(Indicator::dataset).distinct().toList();
     }
 
-    // ---- Trade datasets ------------------------------------------------------------------------
+    // ---- Dataset sheets --------------------------------------------------------------------------
 
-    /** Writes the sheet and returns where each quarter's {@code all} total is. */
-    private static Map<Quarter, TotalRow> writeTrade(SXSSFSheet sheet, Dataset dataset, TradeFigures figures,
-                                                     WorkbookStyles styles) {
+    /**
+     * A figure column of a dataset sheet: its header and width, the month's figure ({@code null}: a
+     * blank cell), and what a total row sums ({@code null}: the figure does not add up over months, as
+     * employment, a stock, and wages, means, do not — the total row leaves it blank).
+     */
+    private record FigureColumn<M>(String header, int width, Function<M, Double> figure,
+                                   Function<WorkbookStyles, CellStyle> style, Function<M, BigDecimal> summed) {
+    }
+
+    private static final List<FigureColumn<TradeMonth>> TRADE_COLUMNS = List.of(
+            new FigureColumn<>("quantity_t", 16, m -> m.quantityT().doubleValue(), s -> s.integer,
+                    TradeMonth::quantityT),
+            new FigureColumn<>("value_usd", 16, m -> m.hasValue() ? m.valueUsd().doubleValue() : null,
+                    s -> s.integer, TradeMonth::valueUsd));
+
+    private static final List<FigureColumn<LaborMonth>> LABOR_COLUMNS = List.of(
+            new FigureColumn<>("workers_entering", 18,
+                    m -> m.workersEntering() == null ? null : m.workersEntering().doubleValue(), s -> s.integer,
+                    m -> m.workersEntering() == null ? null : BigDecimal.valueOf(m.workersEntering())),
+            new FigureColumn<>("workers_employed", 18,
+                    m -> m.workersEmployed() == null ? null : m.workersEmployed().doubleValue(), s -> s.integer, null),
+            new FigureColumn<>("wage_usd", 12,
+                    m -> m.wageUsdRows() > 0 ? mean(m.wageUsdSum(), m.wageUsdRows()) : null, s -> s.integer, null),
+            new FigureColumn<>("wage_ratio_pct", 16,
+                    m -> m.wageRatioRows() > 0 ? mean(m.wageRatioSum(), m.wageRatioRows()) / 100 : null,
+                    s -> s.percent, null));
+
+    /**
+     * Writes a dataset's sheet — the monthly detail by quarter and category, then per quarter a total
+     * row per category and one for {@code all}, as {@code SUM} formulas over the detail — and returns
+     * where each quarter's {@code all} total is, with the total of the first column.
+     */
+    private static <M> Map<Quarter, TotalRow> writeDataset(SXSSFSheet sheet, Dataset dataset, Set<String> categories,
+                                                           Function<String, NavigableMap<YearMonth, M>> monthsOf,
+                                                           List<FigureColumn<M>> columns, WorkbookStyles styles) {
+        List<String> headers = new ArrayList<>(List.of("quarter", "month", dataset.categoryHeader()));
+        columns.forEach(c -> headers.add(c.header()));
+        headerRow(sheet, styles, headers.toArray(String[]::new));
         Map<Quarter, TotalRow> totals = new TreeMap<>();
-        String categoryHeader = dataset.categoryColumn().header();
-        headerRow(sheet, styles, "quarter", "month", categoryHeader, "quantity_t", "value_usd");
         int r = 1;
-        for (Map.Entry<Quarter, Map<String, NavigableMap<YearMonth, TradeMonth>>> q
-                : byQuarter(figures.categories(), figures::monthsOf).entrySet()) {
+        for (Map.Entry<Quarter, Map<String, NavigableMap<YearMonth, M>>> q : byQuarter(categories, monthsOf).entrySet()) {
             String quarter = q.getKey().toString();
             int firstDetail = r;
-            List<Subtotal<TradeMonth>> subtotals = new ArrayList<>();
-            for (Map.Entry<String, NavigableMap<YearMonth, TradeMonth>> c : q.getValue().entrySet()) {
+            List<Subtotal<M>> subtotals = new ArrayList<>();
+            for (Map.Entry<String, NavigableMap<YearMonth, M>> c : q.getValue().entrySet()) {
                 int first = r;
-                for (Map.Entry<YearMonth, TradeMonth> m : c.getValue().entrySet()) {
+                for (Map.Entry<YearMonth, M> m : c.getValue().entrySet()) {
                     SXSSFRow row = sheet.createRow(r++);
                     text(row, 0, quarter, styles.text);
                     month(row, 1, m.getKey(), styles);
                     text(row, 2, c.getKey(), styles.text);
-                    number(row, 3, m.getValue().quantityT().doubleValue(), styles.integer);
-                    if (m.getValue().hasValue()) {
-                        number(row, 4, m.getValue().valueUsd().doubleValue(), styles.integer);
+                    for (int k = 0; k < columns.size(); k++) {
+                        Double figure = columns.get(k).figure().apply(m.getValue());
+                        if (figure != null) {
+                            number(row, 3 + k, figure, columns.get(k).style().apply(styles));
+                        }
                     }
                 }
                 subtotals.add(new Subtotal<>(c.getKey(), first, r - 1, List.copyOf(c.getValue().values())));
             }
             int lastDetail = r - 1;
-            List<TradeMonth> allMonths = new ArrayList<>();
-            for (Subtotal<TradeMonth> s : subtotals) {
-                r = tradeTotal(sheet.createRow(r), quarter, s.category, s.first, s.last, s.months, styles) + 1;
+            List<M> allMonths = new ArrayList<>();
+            for (Subtotal<M> s : subtotals) {
+                r = total(sheet.createRow(r), quarter, s.category, s.first, s.last, s.months, columns, styles) + 1;
                 allMonths.addAll(s.months);
             }
             int allRow = r;
-            r = tradeTotal(sheet.createRow(r), quarter, Indicator.ALL, firstDetail, lastDetail, allMonths, styles) + 1;
-            totals.put(q.getKey(), new TotalRow(allRow, allMonths.stream().map(TradeMonth::quantityT)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add)));
+            r = total(sheet.createRow(r), quarter, Indicator.ALL, firstDetail, lastDetail, allMonths, columns, styles) + 1;
+            Function<M, BigDecimal> headline = columns.get(0).summed();
+            totals.put(q.getKey(), new TotalRow(allRow, headline == null ? BigDecimal.ZERO : allMonths.stream()
+                    .map(headline).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)));
         }
-        finishTable(sheet, r, 4, 12, 12, 18, 16, 16);
+        int[] widths = new int[3 + columns.size()];
+        widths[0] = 12;
+        widths[1] = 12;
+        widths[2] = 18;
+        for (int k = 0; k < columns.size(); k++) {
+            widths[3 + k] = columns.get(k).width();
+        }
+        finishTable(sheet, r, 2 + columns.size(), widths);
         return totals;
     }
 
-    private static int tradeTotal(SXSSFRow row, String quarter, String category, int first, int last,
-                                  List<TradeMonth> months, WorkbookStyles styles) {
+    /** A total row: a {@code SUM} (or {@code n/a} where nothing is summed) under each column that adds up. */
+    private static <M> int total(SXSSFRow row, String quarter, String category, int first, int last, List<M> months,
+                                 List<FigureColumn<M>> columns, WorkbookStyles styles) {
         text(row, 0, quarter, styles.totalText);
         text(row, 1, TOTAL, styles.totalText);
         text(row, 2, category, styles.totalText);
-        sum(row, 3, first, last, months.stream().map(TradeMonth::quantityT).toList(), styles);
-        // A total of no values at all is undefined, not 0: SUM would say 0, so write n/a instead.
-        sum(row, 4, first, last, months.stream().map(TradeMonth::valueUsd).toList(), styles);
-        return row.getRowNum();
-    }
-
-    // ---- Labor ---------------------------------------------------------------------------------
-
-    private static void writeLabor(SXSSFSheet sheet, LaborFigures labor, WorkbookStyles styles) {
-        headerRow(sheet, styles, "quarter", "month", "location", "workers_entering", "workers_employed",
-                "wage_usd", "wage_ratio_pct");
-        int r = 1;
-        for (Map.Entry<Quarter, Map<String, NavigableMap<YearMonth, LaborMonth>>> q
-                : byQuarter(labor.locations(), labor::monthsOf).entrySet()) {
-            String quarter = q.getKey().toString();
-            int firstDetail = r;
-            List<Subtotal<LaborMonth>> subtotals = new ArrayList<>();
-            for (Map.Entry<String, NavigableMap<YearMonth, LaborMonth>> l : q.getValue().entrySet()) {
-                int first = r;
-                for (Map.Entry<YearMonth, LaborMonth> m : l.getValue().entrySet()) {
-                    LaborMonth cell = m.getValue();
-                    SXSSFRow row = sheet.createRow(r++);
-                    text(row, 0, quarter, styles.text);
-                    month(row, 1, m.getKey(), styles);
-                    text(row, 2, l.getKey(), styles.text);
-                    if (cell.workersEntering() != null) {
-                        number(row, 3, cell.workersEntering(), styles.integer);
-                    }
-                    if (cell.workersEmployed() != null) {
-                        number(row, 4, cell.workersEmployed(), styles.integer);
-                    }
-                    if (cell.wageUsdRows() > 0) {
-                        number(row, 5, mean(cell.wageUsdSum(), cell.wageUsdRows()), styles.integer);
-                    }
-                    if (cell.wageRatioRows() > 0) {
-                        number(row, 6, mean(cell.wageRatioSum(), cell.wageRatioRows()) / 100, styles.percent);
-                    }
-                }
-                subtotals.add(new Subtotal<>(l.getKey(), first, r - 1, List.copyOf(l.getValue().values())));
+        for (int k = 0; k < columns.size(); k++) {
+            Function<M, BigDecimal> summed = columns.get(k).summed();
+            if (summed == null) {
+                row.createCell(3 + k).setCellStyle(styles.totalText);
+            } else {
+                // A total of no figures at all is undefined, not 0: SUM would say 0, so sum() writes n/a instead.
+                sum(row, 3 + k, first, last, months.stream().map(summed).toList(), styles);
             }
-            int lastDetail = r - 1;
-            List<LaborMonth> allMonths = new ArrayList<>();
-            for (Subtotal<LaborMonth> s : subtotals) {
-                r = laborTotal(sheet.createRow(r), quarter, s.category, s.first, s.last, s.months, styles) + 1;
-                allMonths.addAll(s.months);
-            }
-            r = laborTotal(sheet.createRow(r), quarter, Indicator.ALL, firstDetail, lastDetail, allMonths, styles) + 1;
-        }
-        finishTable(sheet, r, 6, 12, 12, 18, 18, 18, 12, 16);
-    }
-
-    /** Only workers entering add up over months; employment is a stock and wages are means, so no SUM. */
-    private static int laborTotal(SXSSFRow row, String quarter, String location, int first, int last,
-                                  List<LaborMonth> months, WorkbookStyles styles) {
-        text(row, 0, quarter, styles.totalText);
-        text(row, 1, TOTAL, styles.totalText);
-        text(row, 2, location, styles.totalText);
-        sum(row, 3, first, last, months.stream()
-                .map(m -> m.workersEntering() == null ? null : BigDecimal.valueOf(m.workersEntering())).toList(), styles);
-        for (int c = 4; c <= 6; c++) {
-            row.createCell(c).setCellStyle(styles.totalText);
         }
         return row.getRowNum();
     }
