@@ -312,6 +312,12 @@ public final class PdfBriefingWriter {
             if (trailing != null) {
                 notes.add("Last four quarters: " + Formats.integer(trailing) + " t.");
             }
+            BigDecimal valueYtd = indicators.value(dataset, Indicator.ALL, YTD_VALUE_USD);
+            if (valueYtd != null) {
+                BigDecimal change = indicators.value(dataset, Indicator.ALL, YTD_VALUE_YOY_PCT);
+                notes.add("Value so far this year: US$" + Formats.integer(valueYtd)
+                        + (change == null ? "" : " (" + Formats.signed(change, 1) + " % on a year earlier)") + ".");
+            }
             List<String> zeros = new ArrayList<>();
             for (String category : categories) {
                 BigDecimal zeroMonths = indicators.value(dataset, category, ZERO_MONTHS);
