@@ -12,109 +12,155 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.dprktrade.briefing.aggregate.TradeFigures;
 import org.dprktrade.briefing.ingest.Dataset;
 
 /**
- * Key developments of a quarter as plain English sentences, for the briefing and the delivery mail.
+ * Key developments of a quarter as plain English sentences, for the briefing and the delivery mail, in
+ * the register of the trade press: one sentence per subject (a dataset, a category that moved on its own,
+ * the workers), beginning with that subject and merging its figures — the quarter's figure with its
+ * change on the year (or on the quarter), the year so far in brackets, and what stopped:
+ * {@code Oil imports fell 69.6 % on a year earlier to 47,802 t (−67.9 % so far this year); no crude oil
+ * was recorded for the 9th consecutive month.}
  *
- * <p>Movements that pass the thresholds come first, ranked by how far they move: the absolute
- * percentage change, with a run of zero months weighed as a 100 % fall (a full stop). Where fewer
- * than four pass, plain statements of the quarter's levels fill up to four, as far as the data allows.
- * A sentence whose figure is undefined is never written. Numbers are formatted in English
- * ({@code 54,893 t}, {@code 77.0 %}). Pure and stateless: thread-safe.
+ * <p>Subjects whose change passes the thresholds come first, ranked by how unusual the move is: the largest
+ * absolute change of the subject, a run of zero months weighed as a 100 % fall, and a category's change
+ * weighed by its share of its dataset's tonnage (a minor grain swinging by half matters less than the
+ * workers entering China falling by half). Where fewer than four
+ * pass, plain statements of the quarter's levels fill up to four, as far as the data allows. A subject
+ * with fewer than 3 months reported says so right after its name. A figure that is undefined is never
+ * written. Numbers are formatted in English ({@code 54,893 t}, {@code 77.0 %}, {@code −37.2 %}).
+ * Pure and stateless: thread-safe.
  */
 public final class KeyDevelopments {
 
     private static final int MIN_SENTENCES = 4;
     private static final BigDecimal FULL_STOP = BigDecimal.valueOf(100);
+    private static final BigDecimal WHOLE = BigDecimal.valueOf(100);
+    private static final String MINUS = "\u2212";
 
     private KeyDevelopments() {
     }
 
     /**
-     * @param trade the figures the indicators were computed from; used for the year-earlier
-     *              year-to-date tonnage a category sentence quotes
+     * @param trade the figures the indicators were computed from; used for the year-to-date tonnages a
+     *              category sentence quotes
      */
     public static List<String> sentences(QuarterIndicators qi, Map<Dataset, TradeFigures> trade,
                                          KeyDevelopmentThresholds t) {
         Objects.requireNonNull(qi, "qi");
         Objects.requireNonNull(trade, "trade");
         Objects.requireNonNull(t, "t");
-        List<Candidate> movements = new ArrayList<>();
-        List<String> fillers = new ArrayList<>();
+        List<Story> stories = new ArrayList<>();
         for (Dataset dataset : qi.datasets()) {
             if (qi.of(dataset).isEmpty()) {
                 continue;
             }
             if (dataset.isTrade()) {
-                trade(qi, dataset, trade.get(dataset), t, movements, fillers);
+                trade(qi, dataset, t).ifPresent(stories::add);
+                stories.addAll(categories(qi, dataset, trade.get(dataset), t));
             } else {
-                labor(qi, dataset, t, movements, fillers);
+                labor(qi, dataset, t).ifPresent(stories::add);
             }
         }
+        List<Story> notable = new ArrayList<>(stories.stream().filter(Story::notable).toList());
         // List.sort is stable: equal weights keep dataset order.
-        movements.sort(Comparator.comparing(Candidate::weight).reversed());
+        notable.sort(Comparator.comparing(Story::weight).reversed());
         List<String> sentences = new ArrayList<>();
-        movements.stream().limit(t.maxSentences()).forEach(c -> sentences.add(c.text()));
-        for (String filler : fillers) {
+        notable.stream().limit(t.maxSentences()).forEach(s -> sentences.add(s.text()));
+        for (Story level : stories) {
             if (sentences.size() >= Math.min(MIN_SENTENCES, t.maxSentences())) {
                 break;
             }
-            sentences.add(filler);
+            if (!level.notable()) {
+                sentences.add(level.text());
+            }
         }
         return List.copyOf(sentences);
     }
 
-    private static void trade(QuarterIndicators qi, Dataset dataset, TradeFigures figures,
-                              KeyDevelopmentThresholds t, List<Candidate> movements, List<String> fillers) {
+    // ---- A trade dataset -------------------------------------------------------------------------
+
+    private static Optional<Story> trade(QuarterIndicators qi, Dataset dataset, KeyDevelopmentThresholds t) {
         String all = Indicator.ALL;
-        String subject = capitalise(dataset.id()) + " " + dataset.flow().noun();
+        String subject = capitalise(dataset.id()) + " " + flowNoun(dataset) + monthsNote(qi, dataset, all);
         BigDecimal quantity = qi.value(dataset, all, QUANTITY_T);
-
-        BigDecimal qoq = qi.value(dataset, all, QOQ_PCT);
-        if (quantity != null && passes(qoq, t)) {
-            String text = qoq.signum() == 0
-                    ? subject + " were unchanged on the quarter at " + tonnes(quantity)
-                    : subject + " " + moved(qoq) + " on the quarter to " + tonnes(quantity);
-            movements.add(new Candidate(qoq.abs(), text + largestShare(qi, dataset) + "."));
-        } else if (quantity != null) {
-            fillers.add(subject + " were " + tonnes(quantity) + " in the quarter.");
+        if (quantity == null) {
+            return Optional.of(new Story(BigDecimal.ZERO, false,
+                    subject + ": no month of " + qi.period() + " has been reported yet."));
         }
-
-        BigDecimal yoy = qi.value(dataset, all, YOY_PCT);
-        if (passes(yoy, t)) {
-            movements.add(new Candidate(yoy.abs(), yoy.signum() == 0
-                    ? subject + " were unchanged on a year earlier."
-                    : subject + " " + moved(yoy) + " on a year earlier."));
-        }
-
-        BigDecimal ytdYoy = qi.value(dataset, all, YTD_YOY_PCT);
-        if (passes(ytdYoy, t)) {
-            movements.add(new Candidate(ytdYoy.abs(), ytdYoy.signum() == 0
-                    ? subject + " were unchanged year to date."
-                    : subject + " " + moved(ytdYoy) + " year to date."));
-        }
-
         int totalStreak = streak(qi, dataset, all);
         if (totalStreak >= t.minZeroStreakMonths()) {
-            movements.add(zeroStreak(dataset.id(), totalStreak));
+            // the whole flow stopped: that is the story, and each category's stop would only repeat it
+            return Optional.of(new Story(FULL_STOP, true,
+                    subject + " were nil for the " + ordinal(totalStreak) + " consecutive month."));
         }
+        Change yoy = new Change(qi.value(dataset, all, YOY_PCT), "on a year earlier", quantity);
+        Change qoq = new Change(qi.value(dataset, all, QOQ_PCT), "on the quarter", quantity);
+        // in the first quarter the year so far is the quarter itself
+        Change ytd = qi.period().quarter() == 1 ? Change.NONE
+                : new Change(qi.value(dataset, all, YTD_YOY_PCT), "so far this year", qi.value(dataset, all, YTD_QUANTITY_T));
+        Change head = yoy.passes(t) ? yoy : qoq.passes(t) ? qoq : ytd.passes(t) ? ytd : null;
 
-        TradeSeries total = figures == null ? null : TradeSeries.of(figures, all);
+        StringBuilder text = new StringBuilder(subject);
+        List<String> aside = new ArrayList<>();
+        if (head != null) {
+            text.append(' ').append(head.moved()).append(" to ").append(tonnes(head.figure()));
+        } else {
+            text.append(" were ").append(tonnes(quantity)).append(" in the quarter");
+        }
+        // beside the headline: the quarter's change where it is large, the year's and the year so far always
+        List<Change> mentioned = new ArrayList<>();
+        for (Change other : List.of(qoq, yoy, ytd)) {
+            if (other != head && (other == qoq ? other.passes(t) : other.defined())) {
+                aside.add(signedPercent(other.pct()) + " " + other.phrase());
+                mentioned.add(other);
+            }
+        }
+        if (head != null) {
+            mentioned.add(head);
+        }
+        if (!aside.isEmpty()) {
+            text.append(" (").append(String.join(", ", aside)).append(')');
+        }
+        if (head != ytd) {
+            text.append(largestShare(qi, dataset));
+        }
+        boolean stops = false;
         for (String category : qi.categoriesOf(dataset)) {
-            if (category.equals(all)) {
-                continue;
+            int streak = category.equals(all) ? 0 : streak(qi, dataset, category);
+            if (streak >= t.minZeroStreakMonths()) {
+                text.append("; no ").append(name(category)).append(" was recorded for the ").append(ordinal(streak))
+                        .append(" consecutive month");
+                stops = true;
             }
-            int streak = streak(qi, dataset, category);
-            // When the whole dataset stopped, each of its categories stopped too: say it once.
-            boolean stopped = totalStreak < t.minZeroStreakMonths() && streak >= t.minZeroStreakMonths();
-            if (stopped) {
-                movements.add(zeroStreak(name(category), streak));
+        }
+        text.append('.');
+        BigDecimal weight = stops ? FULL_STOP : BigDecimal.ZERO;
+        for (Change c : mentioned) {
+            if (c.passes(t) && c.pct().abs().compareTo(weight) > 0) {
+                weight = c.pct().abs();
             }
-            BigDecimal categoryYtdYoy = qi.value(dataset, category, YTD_YOY_PCT);
-            if (total == null || stopped || !passes(categoryYtdYoy, t)) {
+        }
+        return Optional.of(new Story(weight, head != null || stops, text.toString()));
+    }
+
+    /** Categories whose year so far moved past the threshold on their own: a subject each. */
+    private static List<Story> categories(QuarterIndicators qi, Dataset dataset, TradeFigures figures,
+                                          KeyDevelopmentThresholds t) {
+        List<Story> stories = new ArrayList<>();
+        if (figures == null) {
+            return stories;
+        }
+        String all = Indicator.ALL;
+        TradeSeries total = TradeSeries.of(figures, all);
+        boolean totalStopped = streak(qi, dataset, all) >= t.minZeroStreakMonths();
+        for (String category : qi.categoriesOf(dataset)) {
+            BigDecimal change = qi.value(dataset, category, YTD_YOY_PCT);
+            if (category.equals(all) || totalStopped || streak(qi, dataset, category) >= t.minZeroStreakMonths()
+                    || !passes(change, t) || change.signum() == 0) {
                 continue;
             }
             TradeSeries series = TradeSeries.of(figures, category);
@@ -123,33 +169,106 @@ public final class KeyDevelopments {
             // A category that is the whole dataset in both years would only repeat the dataset's sentence.
             boolean wholeDataset = ytd.compareTo(total.yearToDate(qi.period())) == 0
                     && earlier.compareTo(total.yearToDate(qi.period().yearEarlier())) == 0;
-            if (!wholeDataset) {
-                movements.add(new Candidate(categoryYtdYoy.abs(), capitalise(name(category)) + ": " + tonnes(ytd)
-                        + " so far this year against " + tonnes(earlier) + " a year earlier."));
+            if (wholeDataset) {
+                continue;
             }
+            String subject = capitalise(name(category)) + " " + flowNoun(dataset);
+            String text = change.signum() > 0
+                    ? subject + " reached " + tonnes(ytd) + " so far this year against " + tonnes(earlier)
+                            + " a year earlier (" + signedPercent(change) + ")."
+                    : subject + " fell to " + tonnes(ytd) + " so far this year from " + tonnes(earlier)
+                            + " a year earlier (" + signedPercent(change) + ").";
+            stories.add(new Story(change.abs().multiply(weightOf(ytd, earlier, total, qi)), true, text));
+        }
+        return stories;
+    }
+
+    /**
+     * How much a category's move counts beside its dataset's: its share of the dataset's year-so-far tonnage
+     * (this year or last, whichever is larger). A small category doubling is less unusual for the flow than
+     * the flow itself falling by half.
+     */
+    private static BigDecimal weightOf(BigDecimal ytd, BigDecimal earlier, TradeSeries total, QuarterIndicators qi) {
+        BigDecimal part = ytd.max(earlier);
+        BigDecimal whole = total.yearToDate(qi.period()).max(total.yearToDate(qi.period().yearEarlier()));
+        return whole.signum() == 0 ? BigDecimal.ONE : part.divide(whole, java.math.MathContext.DECIMAL64);
+    }
+
+    // ---- Labor -----------------------------------------------------------------------------------
+
+    private static Optional<Story> labor(QuarterIndicators qi, Dataset labor, KeyDevelopmentThresholds t) {
+        String all = Indicator.ALL;
+        BigDecimal entering = qi.value(labor, all, WORKERS_ENTERING);
+        BigDecimal yoy = qi.value(labor, all, WORKERS_ENTERING_YOY_PCT);
+        BigDecimal wage = qi.value(labor, all, WAGE_USD);
+        BigDecimal ratio = qi.value(labor, all, WAGE_RATIO_PCT);
+        BigDecimal employed = qi.value(labor, all, WORKERS_EMPLOYED);
+        String note = monthsNote(qi, labor, all);
+        List<String> clauses = new ArrayList<>();
+        boolean moved = entering != null && passes(yoy, t);
+        if (entering != null) {
+            String subject = "Workers entering China" + note;
+            clauses.add(moved
+                    ? (yoy.signum() == 0 ? subject + " were unchanged on a year earlier at " + whole(entering)
+                            : subject + " " + moved(yoy) + " on a year earlier to " + whole(entering))
+                    : subject + " numbered " + whole(entering) + " in the quarter"
+                            + (yoy == null ? "" : " (" + signedPercent(yoy) + " on a year earlier)"));
+            if (wage != null) {
+                clauses.add("wages averaged US$" + whole(wage) + " a month"
+                        + (ratio == null ? "" : ", " + percent(ratio) + " of a local worker's wage"));
+            }
+        } else if (wage != null) {
+            clauses.add("DPRK workers' wages" + note + " averaged US$" + whole(wage) + " a month"
+                    + (ratio == null ? "" : ", " + percent(ratio) + " of a local worker's wage"));
+        }
+        if (employed != null) {
+            clauses.add(clauses.isEmpty()
+                    ? "DPRK workers employed at the locations reported" + note + " numbered " + whole(employed)
+                    : whole(employed) + " DPRK workers were employed at the locations reported");
+        }
+        if (clauses.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Story(moved ? yoy.abs() : BigDecimal.ZERO, moved,
+                String.join("; ", clauses) + "."));
+    }
+
+    // ---- Pieces ----------------------------------------------------------------------------------
+
+    /** A change of a subject, the phrase that says against what, and the figure it arrived at. */
+    private record Change(BigDecimal pct, String phrase, BigDecimal figure) {
+        static final Change NONE = new Change(null, "", null);
+
+        boolean defined() {
+            return pct != null && figure != null;
+        }
+
+        boolean passes(KeyDevelopmentThresholds t) {
+            return defined() && KeyDevelopments.passes(pct, t);
+        }
+
+        /** "rose 77.0 % on the quarter", "were unchanged on a year earlier". */
+        String moved() {
+            return pct.signum() == 0 ? "were unchanged " + phrase : KeyDevelopments.moved(pct) + " " + phrase;
         }
     }
 
-    private static void labor(QuarterIndicators qi, Dataset dataset, KeyDevelopmentThresholds t, List<Candidate> movements,
-                              List<String> fillers) {
-        String all = Indicator.ALL;
-        BigDecimal entering = qi.value(dataset, all, WORKERS_ENTERING);
-        BigDecimal yoy = qi.value(dataset, all, WORKERS_ENTERING_YOY_PCT);
-        if (entering != null && passes(yoy, t)) {
-            movements.add(new Candidate(yoy.abs(), yoy.signum() == 0
-                    ? "Workers entering China were unchanged on a year earlier at " + whole(entering) + "."
-                    : "Workers entering China " + moved(yoy) + " on a year earlier to " + whole(entering) + "."));
+    /** A sentence, how far its subject moved, and whether that passed the thresholds. */
+    private record Story(BigDecimal weight, boolean notable, String text) {
+    }
+
+    /** The word for the dataset's direction of trade, from its configuration: imports or exports. */
+    private static String flowNoun(Dataset dataset) {
+        return dataset.flow().noun();
+    }
+
+    /** " (2 of 3 months reported)" for a subject whose quarter is incomplete, else nothing. */
+    private static String monthsNote(QuarterIndicators qi, Dataset dataset, String category) {
+        BigDecimal months = qi.value(dataset, category, MONTHS_REPORTED);
+        if (months == null || months.intValue() >= 3 || months.signum() == 0) {
+            return "";
         }
-        BigDecimal wage = qi.value(dataset, all, WAGE_USD);
-        BigDecimal ratio = qi.value(dataset, all, WAGE_RATIO_PCT);
-        if (wage != null) {
-            fillers.add("DPRK workers' wages averaged US$" + whole(wage) + " a month"
-                    + (ratio == null ? "" : ", " + percent(ratio) + " of a local worker's wage") + ".");
-        }
-        BigDecimal employed = qi.value(dataset, all, WORKERS_EMPLOYED);
-        if (employed != null) {
-            fillers.add("Employment at the locations reported stood at " + whole(employed) + " DPRK workers.");
-        }
+        return " (" + months.intValue() + " of 3 months reported)";
     }
 
     /** "; flour was 46.6 % of the tonnage", or nothing where no share is defined or one category is all. */
@@ -163,15 +282,10 @@ public final class KeyDevelopments {
                 topShare = share;
             }
         }
-        if (topShare == null || topShare.compareTo(FULL_STOP) >= 0) {
+        if (topShare == null || topShare.compareTo(WHOLE) >= 0) {
             return "";
         }
         return "; " + name(top) + " was " + percent(topShare) + " of the tonnage";
-    }
-
-    private static Candidate zeroStreak(String what, int months) {
-        return new Candidate(FULL_STOP, "No " + what + " was recorded for the " + ordinal(months)
-                + " consecutive month.");
     }
 
     private static int streak(QuarterIndicators qi, Dataset dataset, String category) {
@@ -224,13 +338,16 @@ public final class KeyDevelopments {
         return format("#,##0.0", pct) + " %";
     }
 
+    /** "+5.0 %", "−37.2 %" (a true minus sign), "0.0 %" for what rounds to zero. */
+    private static String signedPercent(BigDecimal pct) {
+        int sign = pct.setScale(1, RoundingMode.HALF_UP).signum();
+        return (sign > 0 ? "+" : sign < 0 ? MINUS : "") + percent(pct.abs());
+    }
+
     // DecimalFormat is not thread-safe: one per call.
     private static String format(String pattern, BigDecimal n) {
         DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ENGLISH));
         format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(n);
-    }
-
-    private record Candidate(BigDecimal weight, String text) {
     }
 }

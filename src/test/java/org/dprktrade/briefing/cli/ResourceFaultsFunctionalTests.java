@@ -93,7 +93,7 @@ class ResourceFaultsFunctionalTests {
         Path reports = work.resolve("reports");
         Process serve = child("serve", "--reports", reports.toString());
         try {
-            awaitLine(work.resolve("serve.out"), "serving:", Duration.ofSeconds(60));
+            awaitLine(work.resolve("serve.out"), "serving:", Duration.ofSeconds(180));
 
             CommandResult result = CommandResult.run("run", "--period", "2014-Q3", "--input", "input", "--reports",
                     reports.toString());
@@ -119,8 +119,8 @@ class ResourceFaultsFunctionalTests {
         Process first = child("run", "--period", "2014-Q3", "--input", input.toString(), "--reports", reports.toString());
         Process second = child("run", "--period", "2014-Q3", "--input", input.toString(), "--reports",
                 reports.toString());
-        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
 
         assertThat(List.of(first.exitValue(), second.exitValue())).containsExactlyInAnyOrder(0, 1);
         String refused = Files.readString(work.resolve((first.exitValue() == 1 ? first : second) == first

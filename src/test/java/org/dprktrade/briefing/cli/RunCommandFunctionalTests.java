@@ -229,6 +229,66 @@ class RunCommandFunctionalTests {
             }
         }
 
+        /**
+         * rice: 2013 Jan 100 t US$50,000, May 100 t US$60,000, Aug 50 t no value; 2014 Feb 200 t US$90,000,
+         * Jul 100 t US$30,000. flour: first seen in August 2014, 100 t US$25,000. At 2014-Q3, by hand:
+         * value YTD rice 120,000 against 110,000 (+9.0909 %), flour 25,000 (no base), all 145,000 against
+         * 110,000 (+31.8182 %); quantity YTD all 400 against 250 (+60 %); flour's YTD and trailing 100 t.
+         */
+        @Test
+        void valueYearToDateAndACategoryFirstSeenMidYearAgreeInEveryOutput() throws IOException {
+            copySample("fertilizer.xlsx", "labor.xlsx", "oil.xlsx");
+            writeGrain(List.of(
+                    List.of("Month", "Commodity", "Quantity (t)", "Value (USD)"),
+                    List.of("2013-01", "Rice", "100", "50000"),
+                    List.of("2013-05", "Rice", "100", "60000"),
+                    List.of("2013-08", "Rice", "50", ""),
+                    List.of("2014-02", "Rice", "200", "90000"),
+                    List.of("2014-07", "Rice", "100", "30000"),
+                    List.of("2014-08", "Flour", "100", "25000")));
+
+            CommandResult result = CommandResult.run("run", "--period", "2014-Q3", "--input", input.toString(),
+                    "--reports", reports.toString());
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            Map<String, String> q3 = indicators("2014-Q3");
+            assertThat(q3.get("grain,rice,ytd_value_usd")).isEqualTo("120000");
+            assertThat(q3.get("grain,rice,ytd_value_yoy_pct")).isEqualTo("9.0909");
+            assertThat(q3.get("grain,flour,ytd_value_usd")).isEqualTo("25000");
+            assertThat(q3.get("grain,flour,ytd_value_yoy_pct")).isEmpty();
+            assertThat(q3.get("grain,flour,ytd_quantity_t")).isEqualTo("100");
+            assertThat(q3.get("grain,flour,trailing_4q_quantity_t")).isEqualTo("100");
+            assertThat(q3.get("grain,all,ytd_value_usd")).isEqualTo("145000");
+            assertThat(q3.get("grain,all,ytd_value_yoy_pct")).isEqualTo("31.8182");
+            assertThat(q3.get("grain,all,ytd_yoy_pct")).isEqualTo("60");
+
+            Path dir = reports.resolve("2014-Q3");
+            try (PDDocument pdf = Loader.loadPDF(dir.resolve("briefing-2014-Q3.pdf").toFile())) {
+                assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                        .contains("Value so far this year: US$145,000 (+31.8 % on a year earlier).");
+            }
+            try (Workbook workbook = WorkbookFactory.create(dir.resolve("briefing-2014-Q3.xlsx").toFile(), null, true)) {
+                var summary = workbook.getSheet("Summary");
+                var header = summary.getRow(3);
+                int column = -1;
+                for (var cell : header) {
+                    if (cell.getStringCellValue().endsWith("ytd_value_usd")) {
+                        column = cell.getColumnIndex();
+                    }
+                }
+                assertThat(column).isPositive();
+                Map<String, Double> byCategory = new java.util.HashMap<>();
+                for (var row : summary) {
+                    if (row.getRowNum() > 3 && "grain".equals(row.getCell(0).getStringCellValue())
+                            && row.getCell(column).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        byCategory.put(row.getCell(1).getStringCellValue(), row.getCell(column).getNumericCellValue());
+                    }
+                }
+                assertThat(byCategory).containsEntry("all", 145000.0).containsEntry("rice", 120000.0)
+                        .containsEntry("flour", 25000.0);
+            }
+        }
+
         @Test
         void aMissingColumnExitsThreeListingTheColumnsFound() throws IOException {
             copySample("fertilizer.xlsx", "labor.xlsx", "oil.xlsx");

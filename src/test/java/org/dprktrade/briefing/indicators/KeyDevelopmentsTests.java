@@ -98,24 +98,43 @@ class KeyDevelopmentsTests {
             Locale.setDefault(before);
         }
 
+        /**
+         * One sentence per subject, ranked: kerosene's year so far (+3,521.2 %); oil, whose crude stopped
+         * (weighed 100; its own change is the year so far, +41.6 %, with +5.0 % on a year earlier beside
+         * it); grain on the quarter (+77.0 %, no year-earlier base); fertilizer on a year earlier (−44.5 %,
+         * the quarter's −11.7 % and the year so far −37.2 % beside it, not more bullets); the workers (+33.3 %). Fertilizer (one
+         * month a quarter) and labor (Aug and Sep) say their quarters are incomplete.
+         */
         @Test
-        void movementsComeRankedByHowFarTheyMove() {
+        void oneSentencePerSubjectRankedByHowFarItMoved() {
             assertThat(sentences(KeyDevelopmentThresholds.DEFAULTS)).containsExactly(
-                    "Jet fuel (kerosene): 13,000 t so far this year against 359 t a year earlier.",
-                    "No crude oil was recorded for the 9th consecutive month.",
+                    "Jet fuel (kerosene) imports reached 13,000 t so far this year against 359 t a year earlier "
+                            + "(+3,521.2 %).",
+                    "Oil imports rose 41.6 % so far this year to 43,000 t (+5.0 % on a year earlier); no crude oil "
+                            + "was recorded for the 9th consecutive month.",
                     "Grain imports rose 77.0 % on the quarter to 54,893 t; flour was 46.6 % of the tonnage.",
-                    "Fertilizer imports fell 44.5 % on a year earlier.",
-                    "Oil imports rose 41.6 % year to date.",
-                    "Fertilizer imports fell 37.2 % year to date.",
-                    "Workers entering China rose 33.3 % on a year earlier to 600.",
-                    "Fertilizer imports fell 11.7 % on the quarter to 35,337 t.");
+                    "Fertilizer imports (1 of 3 months reported) fell 44.5 % on a year earlier to 35,337 t (\u221211.7 % on "
+                            + "the quarter, \u221237.2 % so far this year).",
+                    "Workers entering China (2 of 3 months reported) rose 33.3 % on a year earlier to 600; wages averaged US$240 a month, "
+                            + "50.0 % of a local worker's wage; 2,500 DPRK workers were employed at the locations "
+                            + "reported.");
+        }
+
+        @Test
+        void neverTwoSentencesOnOneSubject() {
+            List<String> sentences = sentences(new KeyDevelopmentThresholds(BigDecimal.ONE, 1, 20));
+            assertThat(sentences.stream().map(s -> s.substring(0, s.indexOf(" imports") < 0 ? 10
+                    : s.indexOf(" imports")))).doesNotHaveDuplicates();
+            assertThat(sentences).filteredOn(s -> s.startsWith("Fertilizer")).hasSize(1);
         }
 
         @Test
         void stopAtTheMaximum() {
             assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.TEN, 3, 2))).containsExactly(
-                    "Jet fuel (kerosene): 13,000 t so far this year against 359 t a year earlier.",
-                    "No crude oil was recorded for the 9th consecutive month.");
+                    "Jet fuel (kerosene) imports reached 13,000 t so far this year against 359 t a year earlier "
+                            + "(+3,521.2 %).",
+                    "Oil imports rose 41.6 % so far this year to 43,000 t (+5.0 % on a year earlier); no crude oil "
+                            + "was recorded for the 9th consecutive month.");
         }
     }
 
@@ -123,29 +142,37 @@ class KeyDevelopmentsTests {
     class Thresholds {
 
         @Test
-        void smallerChangesAreLeftOutAndLevelsFillUpToFour() {
-            // Only kerosene, crude and grain pass 50 %; fertilizer's level comes first among the fillers.
+        void smallerChangesAreStatedAsLevelsWithTheirChangesInBrackets() {
+            // Only kerosene, crude's stop and grain pass 50 %; fertilizer's level fills the fourth place.
             assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.valueOf(50), 3, 8))).containsExactly(
-                    "Jet fuel (kerosene): 13,000 t so far this year against 359 t a year earlier.",
-                    "No crude oil was recorded for the 9th consecutive month.",
+                    "Jet fuel (kerosene) imports reached 13,000 t so far this year against 359 t a year earlier "
+                            + "(+3,521.2 %).",
+                    "Oil imports were 10,500 t in the quarter (+5.0 % on a year earlier, +41.6 % so far this year); "
+                            + "diesel was 95.2 % of the tonnage; no crude oil was recorded for the 9th consecutive "
+                            + "month.",
                     "Grain imports rose 77.0 % on the quarter to 54,893 t; flour was 46.6 % of the tonnage.",
-                    "Fertilizer imports were 35,337 t in the quarter.");
+                    "Fertilizer imports (1 of 3 months reported) were 35,337 t in the quarter (\u221244.5 % on a year earlier, \u221237.2 % so far "
+                            + "this year).");
         }
 
         @Test
         void withNoMovementTheLevelsAreStated() {
             assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.valueOf(5000), 12, 8))).containsExactly(
-                    "Grain imports were 54,893 t in the quarter.",
-                    "Fertilizer imports were 35,337 t in the quarter.",
-                    "DPRK workers' wages averaged US$240 a month, 50.0 % of a local worker's wage.",
-                    "Employment at the locations reported stood at 2,500 DPRK workers.");
+                    "Grain imports were 54,893 t in the quarter; flour was 46.6 % of the tonnage.",
+                    "Fertilizer imports (1 of 3 months reported) were 35,337 t in the quarter (\u221244.5 % on a year earlier, \u221237.2 % so far "
+                            + "this year).",
+                    "Workers entering China (2 of 3 months reported) numbered 600 in the quarter (+33.3 % on a year "
+                            + "earlier); wages averaged US$240 a month, 50.0 % of a local worker's wage; 2,500 DPRK "
+                            + "workers were employed at the locations reported.",
+                    "Oil imports were 10,500 t in the quarter (+5.0 % on a year earlier, +41.6 % so far this year); "
+                            + "diesel was 95.2 % of the tonnage.");
         }
 
         @Test
         void aShorterZeroRunThanTheMinimumIsNotMentioned() {
             assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.TEN, 10, 8)))
                     .noneMatch(s -> s.contains("crude oil"))
-                    .hasSize(7);
+                    .hasSize(5);
         }
 
         @Test
@@ -158,14 +185,34 @@ class KeyDevelopmentsTests {
     }
 
     @Test
-    void aWholeDatasetThatStoppedIsMentionedOnceNotPerCategory() {
+    void aWholeDatasetThatStoppedIsOneSentenceNotOnePerCategory() {
         // crude and lubricants 0 t in Jun–Sep 2014 (nothing before): the total is zero for 4 months
         Map<Dataset, TradeFigures> trade = Map.of(OIL, trade(OIL)
                 .rows("2014-06", "2014-09", "crude_oil", "0").rows("2014-06", "2014-09", "lubricants", "0").build());
         QuarterIndicators qi = IndicatorCalculator.compute(Q3_2014, trade, null, LocalDate.of(2015, 1, 1));
         assertThat(KeyDevelopments.sentences(qi, trade, KeyDevelopmentThresholds.DEFAULTS)).containsExactly(
-                "No oil was recorded for the 4th consecutive month.",
-                "Oil imports were 0 t in the quarter.");
+                "Oil imports were nil for the 4th consecutive month.");
+    }
+
+    @Test
+    void anIncompleteQuarterSaysSoInTheSentence() {
+        // grain: Jul and Aug 2014 only, 1,000 t; Jul–Sep 2013 3 × 1,000 t: −66.7 % on a year earlier
+        Map<Dataset, TradeFigures> trade = Map.of(GRAIN, trade(GRAIN)
+                .rows("2013-07", "2013-09", "rice", "1000").row("2014-07", "rice", "500").row("2014-08", "rice", "500")
+                .build());
+        QuarterIndicators qi = IndicatorCalculator.compute(Q3_2014, trade, null, LocalDate.of(2015, 1, 1));
+        assertThat(KeyDevelopments.sentences(qi, trade, KeyDevelopmentThresholds.DEFAULTS)).containsExactly(
+                "Grain imports (2 of 3 months reported) fell 66.7 % on a year earlier to 1,000 t.");
+    }
+
+    @Test
+    void laborIsCoveredWhenWorkersEnteringFell() {
+        // 9,000 entering in 2014-Q3 against 17,640 a year earlier: −49.0 %
+        LaborFigures labor = labor().entering("2013-07", "dandong", 17_640).entering("2014-07", "dandong", 9_000)
+                .build();
+        QuarterIndicators qi = IndicatorCalculator.compute(Q3_2014, Map.of(), labor, LocalDate.of(2015, 1, 1));
+        assertThat(KeyDevelopments.sentences(qi, Map.of(), KeyDevelopmentThresholds.DEFAULTS)).containsExactly(
+                "Workers entering China (1 of 3 months reported) fell 49.0 % on a year earlier to 9,000.");
     }
 
     @Test
