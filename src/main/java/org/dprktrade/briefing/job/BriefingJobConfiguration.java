@@ -58,6 +58,8 @@ class BriefingJobConfiguration {
     /** Execution-context keys of what a later {@code deliver} needs to send the same briefing again. */
     static final String KEY_DEVELOPMENTS = "briefing.keyDevelopments";
     static final String PROVISIONAL_REASONS = "briefing.provisionalReasons";
+    /** The mail's figures table, one {@link org.dprktrade.briefing.delivery.FigureRow#toLine()} a line. */
+    static final String FIGURES = "briefing.figures";
 
     /** Rows per chunk: large enough that Batch's per-chunk bookkeeping stays small beside the parse. */
     private static final int CHUNK_SIZE = 5_000;
@@ -137,6 +139,8 @@ class BriefingJobConfiguration {
             ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
             job.putString(KEY_DEVELOPMENTS, String.join("\n", runData.keyDevelopments()));
             job.putString(PROVISIONAL_REASONS, String.join("\n", indicators.provisionalReasons()));
+            job.putString(FIGURES, String.join("\n", GlanceFigures.of(indicators).stream()
+                    .map(org.dprktrade.briefing.delivery.FigureRow::toLine).toList()));
             contribution.incrementWriteCount(indicators.indicators().size());
             return RepeatStatus.FINISHED;
         };
@@ -185,7 +189,7 @@ class BriefingJobConfiguration {
             DeliveryResult result = delivery.deliver(new DeliveryRequest(period, stepExecution.getJobExecutionId(),
                     ReportWriter.pdfPath(briefing.reportsDir(), period),
                     ReportWriter.workbookPath(briefing.reportsDir(), period), runData.keyDevelopments(),
-                    indicators.provisional(), indicators.provisionalReasons()));
+                    indicators.provisional(), indicators.provisionalReasons(), GlanceFigures.of(indicators)));
             runData.setDelivery(result);
             contribution.incrementWriteCount(result.sentNow().size());
             if (result.outcome() == DeliveryOutcome.FAILED) {
