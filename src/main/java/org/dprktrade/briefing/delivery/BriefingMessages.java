@@ -129,8 +129,62 @@ final class BriefingMessages {
         for (String sentence : request.keyDevelopments()) {
             text.append("- ").append(sentence).append("\n");
         }
+        if (!request.figures().isEmpty()) {
+            text.append("\nThe quarter at a glance\n").append(plainTable(request.figures()));
+            if (request.provisional()) {
+                text.append("Provisional: ").append(String.join("; ", request.provisionalReasons())).append(".\n");
+            }
+        }
         text.append("\n").append(attachedLine(request.period(), withWorkbook)).append("\n");
         return text.toString();
+    }
+
+    /** Columns padded to their widest cell, text left, figures right: readable in any fixed-width font. */
+    static String plainTable(List<FigureRow> rows) {
+        List<List<String>> lines = new java.util.ArrayList<>();
+        lines.add(FigureRow.HEADINGS);
+        rows.forEach(r -> lines.add(r.cells()));
+        int[] widths = new int[FigureRow.HEADINGS.size()];
+        for (List<String> line : lines) {
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = Math.max(widths[c], line.get(c).codePointCount(0, line.get(c).length()));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (List<String> line : lines) {
+            StringBuilder row = new StringBuilder();
+            for (int c = 0; c < widths.length; c++) {
+                String cell = line.get(c);
+                String pad = " ".repeat(widths[c] - cell.codePointCount(0, cell.length()));
+                row.append(c == 0 ? "" : "  ").append(c < 2 ? cell + pad : pad + cell);
+            }
+            out.append(row.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Inline styles only, no classes, images or scripts: mail clients drop style sheets and block the rest. */
+    private static String htmlTable(List<FigureRow> rows) {
+        String cellStyle = "padding:4px 8px;border-bottom:1px solid #dddddd;";
+        StringBuilder html = new StringBuilder("<table role=\"presentation\" cellspacing=\"0\" cellpadding=\"0\" "
+                + "style=\"border-collapse:collapse;font-family:Arial,Helvetica,sans-serif;font-size:14px;\">\n<tr>");
+        for (int c = 0; c < FigureRow.HEADINGS.size(); c++) {
+            html.append("<th style=\"").append(cellStyle).append("background:#f2f2f2;text-align:")
+                    .append(c < 2 ? "left" : "right").append(";\">").append(escape(FigureRow.HEADINGS.get(c)))
+                    .append("</th>");
+        }
+        html.append("</tr>\n");
+        for (FigureRow row : rows) {
+            html.append("<tr>");
+            List<String> cells = row.cells();
+            for (int c = 0; c < cells.size(); c++) {
+                html.append("<td style=\"").append(cellStyle).append("text-align:").append(c < 2 ? "left" : "right")
+                        .append(c == 0 ? ";font-weight:bold" : "").append(";\">").append(escape(cells.get(c)))
+                        .append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</table>\n").toString();
     }
 
     private String html(DeliveryRequest request, Revision revision, boolean withWorkbook) {
@@ -153,6 +207,13 @@ final class BriefingMessages {
                 html.append("<li>").append(escape(sentence)).append("</li>\n");
             }
             html.append("</ul>\n");
+        }
+        if (!request.figures().isEmpty()) {
+            html.append("<h2>The quarter at a glance</h2>\n").append(htmlTable(request.figures()));
+            if (request.provisional()) {
+                html.append("<p style=\"color:#a94442;\">Provisional: ")
+                        .append(escape(String.join("; ", request.provisionalReasons()))).append(".</p>\n");
+            }
         }
         html.append("<p>").append(escape(attachedLine(request.period(), withWorkbook))).append("</p>\n</body></html>\n");
         return html.toString();

@@ -19,14 +19,23 @@ import org.dprktrade.briefing.period.Quarter;
  * @param keyDevelopments    the briefing's key developments as plain sentences, in order
  * @param provisional        whether the briefing is marked provisional
  * @param provisionalReasons why it is provisional, as short phrases (may be empty)
+ * @param figures            the quarter at a glance, one row per dataset (may be empty)
  */
 public record DeliveryRequest(Quarter period, long executionId, Path pdf, Path workbook,
-                              List<String> keyDevelopments, boolean provisional, List<String> provisionalReasons) {
+                              List<String> keyDevelopments, boolean provisional, List<String> provisionalReasons,
+                              List<FigureRow> figures) {
 
     public DeliveryRequest {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(pdf, "pdf");
         keyDevelopments = keyDevelopments == null ? List.of() : List.copyOf(keyDevelopments);
         provisionalReasons = provisionalReasons == null ? List.of() : List.copyOf(provisionalReasons);
+        figures = figures == null ? List.of() : List.copyOf(figures);
+    }
+
+    /** Without a figures table. */
+    public DeliveryRequest(Quarter period, long executionId, Path pdf, Path workbook, List<String> keyDevelopments,
+                           boolean provisional, List<String> provisionalReasons) {
+        this(period, executionId, pdf, workbook, keyDevelopments, provisional, provisionalReasons, List.of());
     }
 }

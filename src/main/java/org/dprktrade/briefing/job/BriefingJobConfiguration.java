@@ -60,6 +60,7 @@ class BriefingJobConfiguration {
     static final String REPORT_DIR = RunKeys.REPORT_DIR;
     static final String KEY_DEVELOPMENTS = RunKeys.KEY_DEVELOPMENTS;
     static final String PROVISIONAL_REASONS = RunKeys.PROVISIONAL_REASONS;
+    static final String FIGURES = RunKeys.FIGURES;
 
     /** Rows per chunk: large enough that Batch's per-chunk bookkeeping stays small beside the parse. */
     private static final int CHUNK_SIZE = 5_000;
@@ -131,6 +132,8 @@ class BriefingJobConfiguration {
             ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
             job.putString(KEY_DEVELOPMENTS, String.join("\n", runData.keyDevelopments()));
             job.putString(PROVISIONAL_REASONS, String.join("\n", indicators.provisionalReasons()));
+            job.putString(FIGURES, String.join("\n", GlanceFigures.of(indicators).stream()
+                    .map(org.dprktrade.briefing.delivery.FigureRow::toLine).toList()));
             contribution.incrementWriteCount(indicators.indicators().size());
             return RepeatStatus.FINISHED;
         };
@@ -180,7 +183,7 @@ class BriefingJobConfiguration {
             DeliveryResult result = delivery.deliver(new DeliveryRequest(period, stepExecution.getJobExecutionId(),
                     ReportWriter.pdfPath(briefing.reportsDir(), period),
                     ReportWriter.workbookPath(briefing.reportsDir(), period), runData.keyDevelopments(),
-                    indicators.provisional(), indicators.provisionalReasons()));
+                    indicators.provisional(), indicators.provisionalReasons(), GlanceFigures.of(indicators)));
             runData.setDelivery(result);
             contribution.incrementWriteCount(result.sentNow().size());
             if (result.outcome() == DeliveryOutcome.FAILED) {

@@ -11,6 +11,7 @@ import org.dprktrade.briefing.delivery.BriefingDelivery;
 import org.dprktrade.briefing.delivery.DeliveryOutcome;
 import org.dprktrade.briefing.delivery.DeliveryRequest;
 import org.dprktrade.briefing.delivery.DeliveryResult;
+import org.dprktrade.briefing.delivery.FigureRow;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.ReportManifest;
 import org.dprktrade.briefing.report.ReportWriter;
@@ -67,7 +68,8 @@ public class Redelivery {
         List<String> reasons = lines(context, RunKeys.PROVISIONAL_REASONS);
         DeliveryResult result = delivery.deliver(new DeliveryRequest(period, run.getId(), pdf,
                 ReportWriter.workbookPath(properties.reportsDir(), period),
-                lines(context, RunKeys.KEY_DEVELOPMENTS), !reasons.isEmpty(), reasons));
+                lines(context, RunKeys.KEY_DEVELOPMENTS), !reasons.isEmpty(), reasons,
+                lines(context, RunKeys.FIGURES).stream().map(FigureRow::fromLine).toList()));
         if (result.outcome() == DeliveryOutcome.DELIVERED && RunKeys.BY_SCHEDULE.equals(
                 run.getJobParameters().getString(RunKeys.TRIGGER))) {
             // the schedule's run has now reached its readers: later fires for the quarter skip it

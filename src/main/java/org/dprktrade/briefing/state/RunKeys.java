@@ -19,6 +19,8 @@ public final class RunKeys {
     /** Execution-context keys of what a later {@code deliver} needs to send the same briefing again. */
     public static final String KEY_DEVELOPMENTS = "briefing.keyDevelopments";
     public static final String PROVISIONAL_REASONS = "briefing.provisionalReasons";
+    /** The mail's figures table, one {@code FigureRow.toLine()} a line. */
+    public static final String FIGURES = "briefing.figures";
 
     private RunKeys() {
     }

@@ -74,10 +74,66 @@ class DeliveryFunctionalTests {
             assertThat(smtp.getReceivedMessages()).hasSize(1);
             assertThat(attachment(smtp.getReceivedMessages()[0], "briefing-2014-Q3.pdf")).isEqualTo(written);
             assertThat(Files.readAllBytes(pdf)).isEqualTo(written);
+            // sent again without recomputing, the mail still carries the quarter's figures
+            assertThat(glance(smtp.getReceivedMessages()[0])).containsEntry("Grain", "67,916");
             assertThat(run(port, "history").out()).contains("SENT 1/1");
         } finally {
             smtp.stop();
         }
+    }
+
+    @Test
+    void theMailsFiguresTableCarriesTheQuartersTotalsOfTheIndicatorsCsv() throws Exception {
+        int port = freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            assertThat(run(port, "run", "--period", "2014-Q3").exitCode()).isZero();
+
+            java.util.Map<String, String> csv = new java.util.HashMap<>();
+            for (String line : Files.readAllLines(reports.resolve("2014-Q3/indicators-2014-Q3.csv"))) {
+                String[] f = line.split(",", -1);
+                csv.put(f[1] + "," + f[2] + "," + f[3], f[4]);
+            }
+            java.text.DecimalFormat thousands = new java.text.DecimalFormat("#,##0",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH));
+            java.util.Map<String, String> table = glance(smtp.getReceivedMessages()[0]);
+            assertThat(table).containsOnlyKeys("Grain", "Fertilizer", "Labor", "Oil");
+            for (String dataset : java.util.List.of("grain", "fertilizer", "oil")) {
+                assertThat(table.get(dataset.substring(0, 1).toUpperCase() + dataset.substring(1))).as(dataset)
+                        .isEqualTo(thousands.format(new java.math.BigDecimal(csv.get(dataset + ",all,quantity_t"))));
+            }
+            assertThat(table.get("Labor"))
+                    .isEqualTo(thousands.format(new java.math.BigDecimal(csv.get("labor,all,workers_entering"))));
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** Dataset → "This quarter" of the HTML part's figures table. */
+    private static java.util.Map<String, String> glance(MimeMessage message) throws Exception {
+        String html = null;
+        Multipart mixed = (Multipart) message.getContent();
+        for (int i = 0; i < mixed.getCount() && html == null; i++) {
+            if (mixed.getBodyPart(i).getContent() instanceof Multipart alternative) {
+                for (int j = 0; j < alternative.getCount(); j++) {
+                    if (alternative.getBodyPart(j).isMimeType("text/html")) {
+                        html = (String) alternative.getBodyPart(j).getContent();
+                    }
+                }
+            }
+        }
+        assertThat(html).as("HTML part").isNotNull();
+        java.util.Map<String, String> quarter = new java.util.LinkedHashMap<>();
+        var row = java.util.regex.Pattern.compile("<tr>(.*?)</tr>").matcher(html);
+        while (row.find()) {
+            var cells = java.util.regex.Pattern.compile("<td[^>]*>(.*?)</td>").matcher(row.group(1)).results()
+                    .map(m -> m.group(1)).toList();
+            if (!cells.isEmpty()) {
+                quarter.put(cells.get(0), cells.get(2));
+            }
+        }
+        return quarter;
     }
 
     @Test

@@ -122,6 +122,51 @@ class BriefingDeliveryIntegrationTests {
         }
 
         @Test
+        void theMailCarriesTheQuarterAtAGlanceAsAnInlineStyledTableAndAnAlignedPlainOne() throws Exception {
+            List<FigureRow> figures = List.of(
+                    new FigureRow("Grain", "tonnes", "67,916", "+125.4", "+18.6", "126,323"),
+                    new FigureRow("Labor", "workers entering", "11,963", "", "-49.2", ""),
+                    new FigureRow("Oil & <gas>", "tonnes", "47,802", "n/a", "-69.6", "150,311"));
+            DeliveryRequest request = new DeliveryRequest(Q3_2014, 8, pdf, null, KEY_DEVELOPMENTS, true,
+                    List.of("oil: 2 of 3 months reported"), figures);
+            context().withPropertyValues(smtpOn(greenMail.getSmtp().getPort()))
+                    .withPropertyValues("briefing.delivery.recipients=" + READER)
+                    .run(context -> {
+                        context.getBean(BriefingDelivery.class).deliver(request);
+
+                        DeliveryFixtures.MailParts parts = DeliveryFixtures.MailParts.of(greenMail.getReceivedMessages()[0]);
+                        String html = parts.html();
+                        assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("<img")
+                                .doesNotContain("class=").doesNotContain("http");
+                        List<List<String>> rows = new java.util.ArrayList<>();
+                        var row = java.util.regex.Pattern.compile("<tr>(.*?)</tr>").matcher(html);
+                        while (row.find()) {
+                            var cell = java.util.regex.Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>").matcher(row.group(1));
+                            List<String> cells = new java.util.ArrayList<>();
+                            while (cell.find()) {
+                                cells.add(cell.group(1));
+                            }
+                            rows.add(cells);
+                        }
+                        assertThat(rows).containsExactly(
+                                List.of("Dataset", "Measure", "This quarter", "Change on quarter (%)",
+                                        "Change on year (%)", "Year to date"),
+                                List.of("Grain", "tonnes", "67,916", "+125.4", "+18.6", "126,323"),
+                                List.of("Labor", "workers entering", "11,963", "", "-49.2", ""),
+                                List.of("Oil &amp; &lt;gas&gt;", "tonnes", "47,802", "n/a", "-69.6", "150,311"));
+                        assertThat(html).contains("Provisional: oil: 2 of 3 months reported.");
+                        assertThat(parts.text().replace("\r\n", "\n")).contains("""
+                                The quarter at a glance
+                                Dataset      Measure           This quarter  Change on quarter (%)  Change on year (%)  Year to date
+                                Grain        tonnes                  67,916                 +125.4               +18.6       126,323
+                                Labor        workers entering        11,963                                      -49.2
+                                Oil & <gas>  tonnes                  47,802                    n/a               -69.6       150,311
+                                Provisional: oil: 2 of 3 months reported.
+                                """);
+                    });
+        }
+
+        @Test
         void operatorsAreToldOfAFailedRunAndReadersGetNothing() {
             context().withPropertyValues(smtpOn(greenMail.getSmtp().getPort()))
                     .withPropertyValues("briefing.delivery.recipients=" + READER, "briefing.delivery.operators=ops@example.org")
