@@ -72,10 +72,7 @@ public final class SheetRowReader implements AutoCloseable {
     private final InputStream sheetStream;
     private final XMLStreamReader xml;
 
-    private long headerRow;
-    private boolean quantityInUnits;
-    private List<String> headerTexts = List.of();
-    private Map<Integer, Column> columnsByPosition = Map.of();
+    private HeaderMatch header = new HeaderMatch(0, List.of(), false, Map.of());
     private long lastRowNumber;
     private long rowsWithoutNumber;
     private boolean finished;
@@ -100,19 +97,19 @@ public final class SheetRowReader implements AutoCloseable {
      *                            columns missing, ambiguous header)
      */
     public static SheetRowReader open(Path file, Dataset dataset, IngestProperties props) {
-        checkFile(file, props);
-        OPCPackage pkg = openPackage(file);
+        WorkbookFile.checkFile(file, props);
+        OPCPackage pkg = WorkbookFile.openPackage(file);
         SheetRowReader reader = null;
         try {
             reader = openSheet(file, pkg, dataset);
-            reader.findHeader(dataset, props);
+            reader.header = HeaderMatch.find(file, reader.sheetName, dataset, props, reader::readRawRow);
             return reader;
         } catch (InputFileException e) {
             closeQuietly(reader, pkg);
             throw e;
         } catch (Exception e) {
             closeQuietly(reader, pkg);
-            throw corrupt(file, e);
+            throw WorkbookFile.corrupt(file, e);
         }
     }
 
@@ -128,7 +125,7 @@ public final class SheetRowReader implements AutoCloseable {
             }
             return null;
         } catch (XMLStreamException | RuntimeException e) {
-            throw corrupt(file, e);
+            throw WorkbookFile.corrupt(file, e);
         }
     }
 
@@ -140,14 +137,14 @@ public final class SheetRowReader implements AutoCloseable {
         return sheetName;
     }
 
-    /** 1-based row number of the header row. */
     /** Whether the header gives trade quantities as {@code quantity} + {@code unit} rather than {@code quantity_t}. */
     public boolean quantityInUnits() {
-        return quantityInUnits;
+        return header.quantityInUnits();
     }
 
+    /** 1-based row number of the header row. */
     public long headerRow() {
-        return headerRow;
+        return header.row();
     }
 
     /** Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
@@ -157,7 +154,7 @@ public final class SheetRowReader implements AutoCloseable {
 
     /** The header row's non-blank cell texts, left to right. */
     public List<String> headerTexts() {
-        return headerTexts;
+        return header.texts();
     }
 
     /** Rows read so far whose {@code <row>} element had no {@code r} attribute (numbered by counting). */
@@ -184,143 +181,13 @@ public final class SheetRowReader implements AutoCloseable {
 
     // ---- opening --------------------------------------------------------------------------------
 
-    private static void checkFile(Path file, IngestProperties props) {
-        if (!Files.exists(file)) {
-            throw new InputFileException(file, "file not found (expected an xlsx workbook at " + file.toAbsolutePath() + ")");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new InputFileException(file, "not a file (expected an xlsx workbook)");
-        }
-        if (!Files.isReadable(file)) {
-            throw new InputFileException(file, "cannot be read (permission denied)");
-        }
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new InputFileException(file, "cannot be read (" + e.getMessage() + ")", e);
-        }
-        long max = props.maxFileSize().toBytes();
-        if (size > max) {
-            throw new InputFileException(file, "file is " + size + " bytes, larger than the allowed " + max
-                    + " bytes (briefing.ingest.max-file-size)");
-        }
-        if (size == 0) {
-            throw new InputFileException(file, "empty file (expected an xlsx workbook)");
-        }
-        FileMagic magic;
-        try {
-            magic = FileMagic.valueOf(file.toFile());
-        } catch (IOException e) {
-            throw new InputFileException(file, "cannot be read (" + e.getMessage() + ")", e);
-        }
-        switch (magic) {
-            case OOXML -> checkDeclaredSizes(file);
-            case OLE2 -> throw new InputFileException(file, describeOle2(file));
-            case BIFF2, BIFF3, BIFF4 -> throw legacyXls(file);
-            case XML -> throw new InputFileException(file,
-                    "an XML file, not an xlsx workbook (save it as Excel Workbook .xlsx)");
-            case HTML -> throw new InputFileException(file, "an HTML page, not an xlsx workbook (a web page or a"
-                    + " website's 'Excel' export renamed to .xlsx?) - open it in a spreadsheet program and save it as"
-                    + " Excel Workbook .xlsx");
-            case PDF -> throw new InputFileException(file,
-                    "a PDF document, not an xlsx workbook (renamed to .xlsx?) - the figures must come as"
-                            + " Excel Workbook .xlsx");
-            case RTF, WORD2, MSWRITE -> throw new InputFileException(file,
-                    "a word-processor document, not an xlsx workbook - save the table as Excel Workbook .xlsx");
-            case JPEG, GIF, PNG, TIFF, BMP, WMF, EMF -> throw new InputFileException(file,
-                    "an image, not an xlsx workbook - the figures must come as Excel Workbook .xlsx");
-            default -> throw new InputFileException(file,
-                    "not an xlsx workbook (no zip package inside; a CSV or text file renamed to .xlsx?)"
-                            + " - save it as Excel Workbook .xlsx");
-        }
-    }
-
-    /**
-     * Refuses a zip bomb before any row is read, from the sizes the zip's central directory declares, by
-     * POI's own limits (read, never changed). POI's streaming guard alone would stop it only after its
-     * grace size had been inflated, by which time rows, and their problems, would have gone on to the run.
-     * A package whose directory lies about sizes is still stopped by that guard; one Java cannot list is
-     * left to POI, whose message says what is wrong with it.
-     */
-    private static void checkDeclaredSizes(Path file) {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                long size = entry.getSize();
-                long compressed = entry.getCompressedSize();
-                if (size > ZipSecureFile.getMaxEntrySize()) {
-                    throw new InputFileException(file, String.format(Locale.ROOT, "refused as a possible zip bomb:"
-                            + " %s would expand to more than %d bytes", entry.getName(),
-                            ZipSecureFile.getMaxEntrySize()));
-                }
-                if (size > ZipSecureFile.getGraceEntrySize() && compressed >= 0
-                        && (double) compressed / size < ZipSecureFile.getMinInflateRatio()) {
-                    throw new InputFileException(file, inflateRatioRefusal(entry.getName()));
-                }
-            }
-        } catch (IOException e) {
-            // not listable here: POI opens it next and says why it cannot be read
-        }
-    }
-
-    private static String inflateRatioRefusal(String part) {
-        return String.format(Locale.ROOT, "refused as a possible zip bomb: %s would expand to more than %d times"
-                + " its compressed size", part, Math.round(1 / ZipSecureFile.getMinInflateRatio()));
-    }
-
-    // An OLE2 container is either an encrypted xlsx or a legacy binary .xls workbook.
-    private static String describeOle2(Path file) {
-        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-            if (fs.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY)) {
-                return "the workbook is password-protected (encrypted); save an unprotected copy as .xlsx";
-            }
-        } catch (IOException | RuntimeException e) {
-            return "not an xlsx workbook (an unreadable OLE2 file)";
-        }
-        return LEGACY_XLS;
-    }
-
-    private static final String LEGACY_XLS =
-            "a legacy Excel 97-2003 (.xls) workbook, expected .xlsx; save it as Excel Workbook .xlsx";
-
-    private static InputFileException legacyXls(Path file) {
-        return new InputFileException(file, LEGACY_XLS);
-    }
-
-    private static OPCPackage openPackage(Path file) {
-        OPCPackage pkg;
-        try {
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (EncryptedDocumentException e) {
-            throw new InputFileException(file, "the workbook is password-protected (encrypted)", e);
-        } catch (Exception e) {
-            throw corrupt(file, e);
-        }
-        if (!pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT).isEmpty()) {
-            pkg.revert();
-            throw new InputFileException(file,
-                    "a Strict Open XML workbook, which is not supported; save it as Excel Workbook .xlsx");
-        }
-        return pkg;
-    }
-
     private static SheetRowReader openSheet(Path file, OPCPackage pkg, Dataset dataset) throws Exception {
         XSSFReader reader = new XSSFReader(pkg);
-        WorkbookInfo info;
+        SheetChoice.WorkbookInfo info;
         try (InputStream in = reader.getWorkbookData()) {
-            info = readWorkbook(in);
+            info = SheetChoice.readWorkbook(in);
         }
-        SheetRef named = info.sheets().stream()
-                .filter(s -> s.name().equalsIgnoreCase(dataset.id()))
-                .findFirst()
-                .orElse(null);
-        // docs/inputs.md: the sheet named after the dataset, hidden or not (its name says what it holds); else the
-        // first visible sheet
-        SheetRef chosen = Optional.ofNullable(named)
-                .or(() -> info.sheets().stream().filter(SheetRef::visible).findFirst())
-                .orElseThrow(() -> new InputFileException(file, info.sheets().isEmpty()
-                        ? "the workbook has no sheet"
-                        : "the workbook has no visible sheet and none named " + dataset.id()));
+        SheetChoice.SheetRef chosen = SheetChoice.choose(file, info, dataset.id());
         boolean[] dateStyles = dateStyles(reader.getStylesTable());
         SharedStrings sst = sharedStrings(pkg);
         InputStream sheet = null;
@@ -364,179 +231,11 @@ public final class SheetRowReader implements AutoCloseable {
         return dates;
     }
 
-    private record SheetRef(String name, String relationId, boolean visible) { }
-
-    private record WorkbookInfo(List<SheetRef> sheets, boolean date1904) { }
-
-    private static WorkbookInfo readWorkbook(InputStream in) throws XMLStreamException {
-        XMLStreamReader xml = SafeXml.open(in, "the workbook part");
-        try {
-            List<SheetRef> sheets = new ArrayList<>();
-            boolean date1904 = false;
-            while (xml.hasNext()) {
-                if (xml.next() != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                switch (xml.getLocalName()) {
-                    case "workbookPr" -> date1904 = isTrue(attribute(xml, "date1904"));
-                    case "sheet" -> {
-                        String state = attribute(xml, "state");
-                        sheets.add(new SheetRef(attribute(xml, "name"), relationId(xml),
-                                state == null || "visible".equals(state)));
-                    }
-                    default -> { }
-                }
-            }
-            return new WorkbookInfo(sheets, date1904);
-        } finally {
-            xml.close();
-        }
-    }
-
-    private static String relationId(XMLStreamReader xml) {
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            String ns = xml.getAttributeNamespace(i);
-            if ("id".equals(xml.getAttributeLocalName(i)) && ns != null && ns.endsWith("/relationships")) {
-                return xml.getAttributeValue(i);
-            }
-        }
-        throw new IllegalStateException("a sheet in workbook.xml has no relationship id");
-    }
-
-    private static boolean isTrue(String xsdBoolean) {
-        return "1".equals(xsdBoolean) || "true".equals(xsdBoolean);
-    }
-
-    // ---- header ---------------------------------------------------------------------------------
-
-    /** A header cell that matches a column, and whether it is the column's own name (not only an alias). */
-    private record HeaderCandidate(int position, String text, boolean ownName) { }
-
-    private void findHeader(Dataset dataset, IngestProperties props) throws XMLStreamException {
-        List<Column> required = dataset.requiredColumns();
-        List<Column> inUnits = new ArrayList<>(required);
-        inUnits.remove(Column.QUANTITY_T);
-        inUnits.addAll(Shape.QUANTITY_IN_UNITS);
-        List<Column> relevant = new ArrayList<>(required);
-        relevant.addAll(dataset.optionalColumns());
-        if (dataset.isTrade()) {
-            relevant.addAll(Shape.QUANTITY_IN_UNITS);
-        }
-        Map<Column, Set<String>> aliases = new EnumMap<>(Column.class);
-        for (Column c : relevant) {
-            Set<String> normalised = new LinkedHashSet<>();
-            normalised.add(Column.normaliseHeader(dataset.header(c)));
-            props.aliasesOf(dataset, c).forEach(a -> normalised.add(Column.normaliseHeader(a)));
-            aliases.put(c, normalised);
-        }
-        List<String> bestTexts = null;
-        long bestRow = 0;
-        int bestFound = -1;
-        RawRow raw;
-        while ((raw = readRawRow()) != null) {
-            List<String> texts = texts(raw);
-            if (texts.isEmpty()) {
-                continue;
-            }
-            Map<Column, List<HeaderCandidate>> candidates = new EnumMap<>(Column.class);
-            for (RawCell cell : raw.cells()) {
-                String text = cell.value().raw().strip();
-                String normalised = Column.normaliseHeader(text);
-                if (cell.value().isBlank() || normalised.isEmpty()) {
-                    continue;
-                }
-                for (Column c : relevant) {
-                    if (aliases.get(c).contains(normalised)) {
-                        boolean own = normalised.equals(Column.normaliseHeader(dataset.header(c)));
-                        candidates.computeIfAbsent(c, k -> new ArrayList<>())
-                                .add(new HeaderCandidate(cell.position(), text, own));
-                    }
-                }
-            }
-            // quantity + unit, unless the row names quantity_t itself: then unit is an extra column
-            boolean units = dataset.isTrade() && candidates.keySet().containsAll(Shape.QUANTITY_IN_UNITS)
-                    && candidates.getOrDefault(Column.QUANTITY_T, List.of()).stream().noneMatch(HeaderCandidate::ownName);
-            List<Column> form = units ? inUnits : required;
-            int found = (int) form.stream().filter(candidates::containsKey).count();
-            if (found == form.size()) {
-                if (units) {
-                    candidates.remove(Column.QUANTITY_T);
-                } else {
-                    Shape.QUANTITY_IN_UNITS.forEach(candidates::remove);
-                }
-                this.headerRow = raw.row();
-                this.headerTexts = List.copyOf(texts);
-                this.quantityInUnits = units;
-                this.columnsByPosition = resolve(dataset, candidates);
-                return;
-            }
-            found = (int) required.stream().filter(candidates::containsKey).count();
-            if (found > bestFound) {
-                bestFound = found;
-                bestTexts = texts;
-                bestRow = raw.row();
-            }
-        }
-        String wanted = required.stream().map(dataset::header).collect(Collectors.joining(", "))
-                + (dataset.isTrade() ? " (or quantity and unit)" : "");
-        String found = bestTexts == null
-                ? "nothing (sheet " + sheetName + " is empty)"
-                : String.join(", ", bestTexts) + " (sheet " + sheetName + ", row " + bestRow + ")";
-        throw new InputFileException(file, "required columns " + wanted + "; found: " + found);
-    }
-
-    /**
-     * Picks one header cell per column. Where two cells match the same column, the one spelling the
-     * column's own name wins over one that is only an alias: a grain sheet with both {@code quantity_t}
-     * and {@code quantity} has declared its tonnes column by name, and the other is then an extra
-     * column (e.g. a quantity in another unit). Any other tie is ambiguous and fails the file, since
-     * guessing could read the wrong figures without anyone noticing.
-     */
-    private Map<Integer, Column> resolve(Dataset dataset, Map<Column, List<HeaderCandidate>> candidates) {
-        Map<Integer, Column> byPosition = new HashMap<>();
-        for (Map.Entry<Column, List<HeaderCandidate>> e : candidates.entrySet()) {
-            Column column = e.getKey();
-            List<HeaderCandidate> all = e.getValue();
-            List<HeaderCandidate> own = all.stream().filter(HeaderCandidate::ownName).toList();
-            HeaderCandidate chosen;
-            if (all.size() == 1) {
-                chosen = all.get(0);
-            } else if (own.size() == 1) {
-                chosen = own.get(0);
-            } else {
-                throw ambiguous(dataset.header(column), (own.isEmpty() ? all : own).stream().map(HeaderCandidate::text).toList());
-            }
-            Column previous = byPosition.put(chosen.position(), column);
-            if (previous != null) {
-                throw new InputFileException(file, "ambiguous header in sheet " + sheetName + ", row " + headerRow
-                        + ": '" + chosen.text() + "' matches both " + dataset.header(previous) + " and " + dataset.header(column)
-                        + " (check briefing.ingest.header-aliases)");
-            }
-        }
-        return Map.copyOf(byPosition);
-    }
-
-    private InputFileException ambiguous(String column, List<String> texts) {
-        return new InputFileException(file, "ambiguous header in sheet " + sheetName + ", row " + headerRow + ": "
-                + texts.stream().map(t -> "'" + t + "'").collect(Collectors.joining(" and "))
-                + (texts.size() == 2 ? " both mean " : " all mean ") + column + "; rename or remove one");
-    }
-
-    private static List<String> texts(RawRow raw) {
-        List<String> texts = new ArrayList<>();
-        for (RawCell cell : raw.cells()) {
-            if (!cell.value().isBlank()) {
-                texts.add(cell.value().raw().strip());
-            }
-        }
-        return texts;
-    }
-
     // ---- rows -----------------------------------------------------------------------------------
 
-    private record RawCell(int position, CellValue value) { }
+    record RawCell(int position, CellValue value) { }
 
-    private record RawRow(long row, List<RawCell> cells) { }
+    record RawRow(long row, List<RawCell> cells) { }
 
     private SheetRow toSheetRow(RawRow raw) {
         Map<Column, CellValue> cells = new EnumMap<>(Column.class);
@@ -546,7 +245,7 @@ public final class SheetRowReader implements AutoCloseable {
                 continue;
             }
             width = Math.max(width, cell.position() + 1);
-            Column column = columnsByPosition.get(cell.position());
+            Column column = header.columnsByPosition().get(cell.position());
             if (column != null) {
                 cells.put(column, cell.value());
             }
@@ -739,76 +438,6 @@ public final class SheetRowReader implements AutoCloseable {
     }
 
     // ---- support --------------------------------------------------------------------------------
-
-    private static InputFileException corrupt(Path file, Throwable e) {
-        if (e instanceof InputFileException ife) {
-            return ife;
-        }
-        String refusal = refusal(e);
-        if (refusal != null) {
-            return new InputFileException(file, refusal, e);
-        }
-        // the innermost message says what is wrong ("Truncated ZIP file"); POI's wrappers say only which
-        // file it could not read ("Failed to read the file input stream from file: '/path'")
-        String reason = null;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                reason = t.getMessage();
-            }
-        }
-        if (reason == null) {
-            reason = e.getClass().getSimpleName();
-        }
-        if (reason.length() > 160) {
-            reason = reason.substring(0, 157) + "...";
-        }
-        return new InputFileException(file, "corrupt or truncated xlsx workbook, cannot be read (" + reason + ")", e);
-    }
-
-    private static final Pattern ENTRY = Pattern.compile("Entry: (\\S+)");
-    private static final Pattern DUPLICATE = Pattern.compile("more than 1 entry with the name (\\S+)");
-
-    /**
-     * A clear reason for the refusals of POI's zip protections ({@code ZipSecureFile}, whose limits stay as
-     * configured for the whole JVM), of a DOCTYPE, and of zip files that are no workbook, or null. POI's own
-     * messages are several lines long and tell a developer which setter relaxes the limit: not for users.
-     */
-    private static String refusal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SafeXml.DoctypeRefused) {
-                return t.getMessage();
-            }
-            String m = t.getMessage();
-            if (m == null) {
-                continue;
-            }
-            Matcher entry = ENTRY.matcher(m);
-            String part = entry.find() ? entry.group(1) : "a part";
-            if (m.contains("MIN_INFLATE_RATIO")) {
-                return inflateRatioRefusal(part);
-            }
-            if (m.contains("MAX_ENTRY_SIZE")) {
-                return String.format(Locale.ROOT, "refused as a possible zip bomb: %s would expand to more than %d"
-                        + " bytes", part, ZipSecureFile.getMaxEntrySize());
-            }
-            if (m.contains("MAX_FILE_COUNT")) {
-                return String.format(Locale.ROOT, "refused as a possible zip bomb: the package holds more than %d"
-                        + " entries", ZipSecureFile.getMaxFileCount());
-            }
-            Matcher duplicate = DUPLICATE.matcher(m);
-            if (duplicate.find()) {
-                return "refused: the zip package holds more than one entry named " + duplicate.group(1)
-                        + " (a damaged or tampered file); save the workbook again from a spreadsheet program";
-            }
-            if (m.contains("ODF (Open Document)")) {
-                return "an OpenDocument spreadsheet (.ods), not an xlsx workbook; save it as Excel Workbook .xlsx";
-            }
-            if (m.contains("not a valid OOXML") || m.contains("should contain a content type part")) {
-                return "a zip archive but not an xlsx workbook (no workbook inside); save it as Excel Workbook .xlsx";
-            }
-        }
-        return null;
-    }
 
     private static void closeQuietly(SheetRowReader reader, OPCPackage pkg) {
         if (reader != null) {

@@ -98,7 +98,10 @@ class DeliveryFunctionalTests {
             java.text.DecimalFormat thousands = new java.text.DecimalFormat("#,##0",
                     java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH));
             java.util.Map<String, String> table = glance(smtp.getReceivedMessages()[0]);
-            assertThat(table).containsOnlyKeys("Grain", "Fertilizer", "Labor", "Oil");
+            // every configured dataset, by its title: the sample minerals too
+            assertThat(table).containsOnlyKeys("Grain", "Fertilizer", "Labor", "Oil", "Minerals exports");
+            assertThat(table.get("Minerals exports"))
+                    .isEqualTo(thousands.format(new java.math.BigDecimal(csv.get("minerals,all,quantity_t"))));
             for (String dataset : java.util.List.of("grain", "fertilizer", "oil")) {
                 assertThat(table.get(dataset.substring(0, 1).toUpperCase() + dataset.substring(1))).as(dataset)
                         .isEqualTo(thousands.format(new java.math.BigDecimal(csv.get(dataset + ",all,quantity_t"))));
