@@ -41,10 +41,13 @@ import org.dprktrade.briefing.indicators.IndicatorName;
 import org.dprktrade.briefing.indicators.QuarterIndicators;
 import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.RowProblem;
+import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.Briefing;
 import org.dprktrade.briefing.report.Formats;
 import org.dprktrade.briefing.report.InputSummary;
+import org.dprktrade.briefing.report.ReportProperties;
 import org.dprktrade.briefing.report.ReportTitles;
+import org.dprktrade.briefing.report.chart.HeadlineCharts;
 import org.dprktrade.briefing.report.chart.QuarterlyTotals;
 import org.dprktrade.briefing.report.chart.TradeCharts;
 import org.jfree.chart.JFreeChart;
@@ -112,6 +115,7 @@ public final class PdfBriefingWriter {
             new Column(WAGE_USD, 1), new Column(WAGE_RATIO_PCT, 1), new Column(MONTHS_REPORTED, 0.8f));
 
     private final int chartQuarters;
+    private final String organisation;
 
     /** With charts over the last 8 quarters. */
     public PdfBriefingWriter() {
@@ -120,10 +124,19 @@ public final class PdfBriefingWriter {
 
     /** @param chartQuarters quarters the charts span, ending with the briefing's quarter */
     public PdfBriefingWriter(int chartQuarters) {
+        this(chartQuarters, ReportProperties.DEFAULT_ORGANISATION);
+    }
+
+    /**
+     * @param chartQuarters quarters the charts span, ending with the briefing's quarter
+     * @param organisation  the document's author
+     */
+    public PdfBriefingWriter(int chartQuarters, String organisation) {
         if (chartQuarters < 1) {
             throw new IllegalArgumentException("chartQuarters must be at least 1: " + chartQuarters);
         }
         this.chartQuarters = chartQuarters;
+        this.organisation = organisation;
     }
 
     public void write(Briefing briefing, OutputStream out) throws IOException {
@@ -137,8 +150,12 @@ public final class PdfBriefingWriter {
             writer.setStrictImageSequence(true);
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
             writer.setPageEvent(new Footer(briefing, font.pdf()));
+            // what a library's catalogue, a search and a screen reader see of the file
             document.addTitle(ReportTitles.title(briefing.period()));
             document.addSubject("DPRK\u2013China trade indicators for " + briefing.period());
+            document.addAuthor(organisation);
+            document.addKeywords(String.join(", ", keywords(briefing)));
+            writer.getExtraCatalog().put(new com.lowagie.text.pdf.PdfName("Lang"), new com.lowagie.text.pdf.PdfString("en"));
             document.addCreator("briefing, run " + briefing.runId());
             document.open();
             new Body(document, writer, briefing, fonts, font, chartQuarters).write();
@@ -150,6 +167,13 @@ public final class PdfBriefingWriter {
                 document.close();
             }
         }
+    }
+
+    /** The period, the quarter, and every dataset the briefing covers. */
+    private static List<String> keywords(Briefing briefing) {
+        List<String> keywords = new ArrayList<>(List.of(briefing.period().toString(), "DPRK", "China", "trade"));
+        briefing.indicators().indicators().stream().map(i -> i.dataset().id()).distinct().forEach(keywords::add);
+        return keywords;
     }
 
     /** The text styles, all from the one embedded face. */
@@ -189,6 +213,7 @@ public final class PdfBriefingWriter {
             title();
             keyDevelopments();
             atAGlance();
+            headline();
             for (Dataset dataset : Dataset.values()) {
                 if (dataset.isTrade()) {
                     trade(dataset);
@@ -410,6 +435,74 @@ public final class PdfBriefingWriter {
         }
 
         /** The two charts of a dataset side by side in one vector drawing. */
+        /**
+         * Page 1's headline figure: one small chart per dataset of its quarterly totals, this quarter
+         * highlighted, in a grid that fills what is left of the page (on a page of its own where too little is).
+         */
+        private void headline() throws DocumentException {
+            List<JFreeChart> multiples = new ArrayList<>();
+            List<Quarter> quarters = new ArrayList<>();
+            for (int i = chartQuarters - 1; i >= 0; i--) {
+                quarters.add(briefing.period().plusQuarters(-i));
+            }
+            for (Dataset dataset : Dataset.values()) {
+                Map<Quarter, BigDecimal> totals = new LinkedHashMap<>();
+                String title;
+                String unit;
+                if (dataset.isTrade()) {
+                    TradeFigures figures = briefing.trade().get(dataset);
+                    if (figures == null) {
+                        continue;
+                    }
+                    QuarterlyTotals q = QuarterlyTotals.of(figures, briefing.period(), chartQuarters);
+                    quarters.forEach(quarter -> totals.put(quarter, q.total(quarter)));
+                    title = capitalised(dataset.id()) + " imports";
+                    unit = "tonnes";
+                } else {
+                    if (briefing.labor() == null || briefing.labor().isEmpty()) {
+                        continue;
+                    }
+                    for (Quarter quarter : quarters) {
+                        totals.put(quarter, briefing.labor().totals()
+                                .subMap(quarter.firstMonth(), true, quarter.lastMonth(), true).values().stream()
+                                .map(m -> m.workersEntering()).filter(java.util.Objects::nonNull)
+                                .map(BigDecimal::valueOf).reduce(BigDecimal::add).orElse(null));
+                    }
+                    title = "Workers entering China";
+                    unit = "workers";
+                }
+                multiples.add(HeadlineCharts.smallMultiple(title, unit, quarters, totals, font.awt()));
+            }
+            if (multiples.isEmpty()) {
+                return;
+            }
+            int columns = multiples.size() <= 4 ? 2 : 3;
+            int rows = (multiples.size() + columns - 1) / columns;
+            float minimum = rows * 120 + 30;
+            if (space() < minimum) {
+                document.newPage();
+            }
+            document.add(paragraph("Quarterly totals, last " + chartQuarters + " quarters; " + briefing.period()
+                    + " dark and labelled", fonts.subheading, 6, 0));
+            float width = document.right() - document.left();
+            float height = Math.min(space() - 16, rows * 230);
+            PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
+            Graphics2D g = template.createGraphics(width, height, font.mapper());
+            try {
+                float cellWidth = width / columns;
+                float cellHeight = height / rows;
+                for (int i = 0; i < multiples.size(); i++) {
+                    TradeCharts.draw(multiples.get(i), g, new Rectangle2D.Double((i % columns) * cellWidth,
+                            (i / columns) * cellHeight, cellWidth - 6, cellHeight - 6));
+                }
+            } finally {
+                g.dispose();
+            }
+            Image image = Image.getInstance(template);
+            image.setSpacingBefore(2);
+            document.add(image);
+        }
+
         private void charts(JFreeChart bars, JFreeChart pie) throws DocumentException {
             float width = document.right() - document.left();
             PdfTemplate template = writer.getDirectContent().createTemplate(width, CHART_HEIGHT);
