@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.dprktrade.briefing.indicators.KeyDevelopmentThresholds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,14 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param keyDevelopments thresholds of the key-development sentences
  * @param chartQuarters   quarters shown in the charts of the PDF and the workbook, ending with the period
+ * @param organisation    who publishes the briefing: the PDF's author
  */
 @ConfigurationProperties("briefing.report")
 public record ReportProperties(@DefaultValue KeyDevelopmentsProperties keyDevelopments,
-                               @DefaultValue("8") int chartQuarters) {
+                               @DefaultValue("8") int chartQuarters,
+                               @DefaultValue(DEFAULT_ORGANISATION) String organisation) {
+
+    public static final String DEFAULT_ORGANISATION = "DPRK trade briefing";
 
     /** The most quarters a chart can show legibly on a portrait page. */
     static final int MAX_CHART_QUARTERS = 40;
 
+    @ConstructorBinding
     public ReportProperties {
         if (keyDevelopments == null) {
             keyDevelopments = KeyDevelopmentsProperties.DEFAULTS;
@@ -29,6 +35,14 @@ public record ReportProperties(@DefaultValue KeyDevelopmentsProperties keyDevelo
             throw new IllegalArgumentException("briefing.report.chart-quarters must be between 2 and "
                     + MAX_CHART_QUARTERS + ": " + chartQuarters);
         }
+        if (organisation == null || organisation.isBlank()) {
+            organisation = DEFAULT_ORGANISATION;
+        }
+    }
+
+    /** As configured, with the default organisation. */
+    public ReportProperties(KeyDevelopmentsProperties keyDevelopments, int chartQuarters) {
+        this(keyDevelopments, chartQuarters, DEFAULT_ORGANISATION);
     }
 
     /** The defaults alone, as a jar with no configuration file runs. */

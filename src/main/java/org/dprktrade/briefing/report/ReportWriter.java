@@ -48,7 +48,7 @@ public final class ReportWriter {
     public ReportWriter(ReportProperties properties) {
         this(new IndicatorsCsvWriter()::write, new DataQualityCsvWriter()::write,
                 new WorkbookWriter(properties.chartQuarters())::write,
-                new PdfBriefingWriter(properties.chartQuarters())::write);
+                new PdfBriefingWriter(properties.chartQuarters(), properties.organisation())::write);
     }
 
     ReportWriter(Output indicatorsCsv, Output dataQualityCsv, Output workbook, Output pdf) {

@@ -3,6 +3,12 @@ package org.dprktrade.briefing.report.pdf;
 import static org.dprktrade.briefing.indicators.IndicatorName.*;
 import static org.dprktrade.briefing.report.pdf.PdfBriefingWriter.*;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.math.BigDecimal;
 import java.util.List;
 
 import com.lowagie.text.Chunk;
@@ -16,6 +22,14 @@ import com.lowagie.text.pdf.PdfPTable;
 import org.dprktrade.briefing.indicators.Indicator;
 import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.report.ReportTitles;
+import com.lowagie.text.Image;
+import com.lowagie.text.pdf.PdfTemplate;
+import org.dprktrade.briefing.aggregate.TradeFigures;
+import org.dprktrade.briefing.period.Quarter;
+import org.dprktrade.briefing.report.chart.HeadlineCharts;
+import org.dprktrade.briefing.report.chart.QuarterlyTotals;
+import org.dprktrade.briefing.report.chart.TradeCharts;
+import org.jfree.chart.JFreeChart;
 
 /** The briefing's first page: title (and provisional banner), key developments, the quarter at a glance. */
 class OpeningSections extends PdfPage {
@@ -100,4 +114,71 @@ class OpeningSections extends PdfPage {
                 + "the measure does not apply.", fonts.smallGrey(), 1, 2));
     }
 
+    /**
+     * Page 1's headline figure: one small chart per dataset of its quarterly totals, this quarter
+     * highlighted, in a grid that fills what is left of the page (on a page of its own where too little is).
+     */
+    void headline() throws DocumentException {
+        List<JFreeChart> multiples = new ArrayList<>();
+        List<Quarter> quarters = new ArrayList<>();
+        for (int i = chartQuarters - 1; i >= 0; i--) {
+            quarters.add(briefing.period().plusQuarters(-i));
+        }
+        for (Dataset dataset : briefing.datasets()) {
+            Map<Quarter, BigDecimal> totals = new LinkedHashMap<>();
+            String title;
+            String unit;
+            if (dataset.isTrade()) {
+                TradeFigures figures = briefing.trade().get(dataset);
+                if (figures == null) {
+                    continue;
+                }
+                QuarterlyTotals q = QuarterlyTotals.of(figures, briefing.period(), chartQuarters);
+                quarters.forEach(quarter -> totals.put(quarter, q.total(quarter)));
+                title = capitalised(dataset.id()) + " " + dataset.flow().noun();
+                unit = "tonnes";
+            } else {
+                if (briefing.labor() == null || briefing.labor().isEmpty()) {
+                    continue;
+                }
+                for (Quarter quarter : quarters) {
+                    totals.put(quarter, briefing.labor().totals()
+                            .subMap(quarter.firstMonth(), true, quarter.lastMonth(), true).values().stream()
+                            .map(m -> m.workersEntering()).filter(java.util.Objects::nonNull)
+                            .map(BigDecimal::valueOf).reduce(BigDecimal::add).orElse(null));
+                }
+                title = "Workers entering China";
+                unit = "workers";
+            }
+            multiples.add(HeadlineCharts.smallMultiple(title, unit, quarters, totals, font.awt()));
+        }
+        if (multiples.isEmpty()) {
+            return;
+        }
+        int columns = multiples.size() <= 4 ? 2 : 3;
+        int rows = (multiples.size() + columns - 1) / columns;
+        float minimum = rows * 120 + 30;
+        if (space() < minimum) {
+            document.newPage();
+        }
+        document.add(paragraph("Quarterly totals, last " + chartQuarters + " quarters; " + briefing.period()
+                + " dark and labelled", fonts.subheading(), 6, 0));
+        float width = document.right() - document.left();
+        float height = Math.min(space() - 16, rows * 230);
+        PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
+        Graphics2D g = template.createGraphics(width, height, font.mapper());
+        try {
+            float cellWidth = width / columns;
+            float cellHeight = height / rows;
+            for (int i = 0; i < multiples.size(); i++) {
+                TradeCharts.draw(multiples.get(i), g, new Rectangle2D.Double((i % columns) * cellWidth,
+                        (i / columns) * cellHeight, cellWidth - 6, cellHeight - 6));
+            }
+        } finally {
+            g.dispose();
+        }
+        Image image = Image.getInstance(template);
+        image.setSpacingBefore(2);
+        document.add(image);
+    }
 }

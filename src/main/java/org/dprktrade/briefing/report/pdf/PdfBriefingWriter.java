@@ -44,6 +44,7 @@ import org.dprktrade.briefing.ingest.RowProblem;
 import org.dprktrade.briefing.report.Briefing;
 import org.dprktrade.briefing.report.Formats;
 import org.dprktrade.briefing.ingest.InputSummary;
+import org.dprktrade.briefing.report.ReportProperties;
 import org.dprktrade.briefing.report.ReportTitles;
 import org.dprktrade.briefing.report.chart.QuarterlyTotals;
 import org.dprktrade.briefing.report.chart.TradeCharts;
@@ -112,6 +113,7 @@ public final class PdfBriefingWriter {
             new Column(WAGE_USD, 1), new Column(WAGE_RATIO_PCT, 1), new Column(MONTHS_REPORTED, 0.8f));
 
     private final int chartQuarters;
+    private final String organisation;
 
     /** With charts over the last 8 quarters. */
     public PdfBriefingWriter() {
@@ -120,10 +122,19 @@ public final class PdfBriefingWriter {
 
     /** @param chartQuarters quarters the charts span, ending with the briefing's quarter */
     public PdfBriefingWriter(int chartQuarters) {
+        this(chartQuarters, ReportProperties.DEFAULT_ORGANISATION);
+    }
+
+    /**
+     * @param chartQuarters quarters the charts span, ending with the briefing's quarter
+     * @param organisation  the document's author
+     */
+    public PdfBriefingWriter(int chartQuarters, String organisation) {
         if (chartQuarters < 1) {
             throw new IllegalArgumentException("chartQuarters must be at least 1: " + chartQuarters);
         }
         this.chartQuarters = chartQuarters;
+        this.organisation = organisation;
     }
 
     public void write(Briefing briefing, OutputStream out) throws IOException {
@@ -137,8 +148,12 @@ public final class PdfBriefingWriter {
             writer.setStrictImageSequence(true);
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
             writer.setPageEvent(new Footer(briefing, font.pdf()));
+            // what a library's catalogue, a search and a screen reader see of the file
             document.addTitle(ReportTitles.title(briefing.period()));
             document.addSubject("DPRK\u2013China trade indicators for " + briefing.period());
+            document.addAuthor(organisation);
+            document.addKeywords(String.join(", ", keywords(briefing)));
+            writer.getExtraCatalog().put(new com.lowagie.text.pdf.PdfName("Lang"), new com.lowagie.text.pdf.PdfString("en"));
             document.addCreator("briefing, run " + briefing.runId());
             document.open();
             body(new PdfPage(document, writer, briefing, fonts, font, chartQuarters));
@@ -150,6 +165,13 @@ public final class PdfBriefingWriter {
                 document.close();
             }
         }
+    }
+
+    /** The period, the quarter, and every dataset the briefing covers. */
+    private static List<String> keywords(Briefing briefing) {
+        List<String> keywords = new ArrayList<>(List.of(briefing.period().toString(), "DPRK", "China", "trade"));
+        briefing.datasets().stream().map(Dataset::id).forEach(keywords::add);
+        return keywords;
     }
 
     /** The text styles, all from the one embedded face. */
@@ -170,6 +192,7 @@ public final class PdfBriefingWriter {
         opening.title();
         opening.keyDevelopments();
         opening.atAGlance();
+        opening.headline();
         DatasetSections datasets = new DatasetSections(page);
         for (Dataset dataset : page.briefing.datasets()) {
             if (dataset.isTrade()) {

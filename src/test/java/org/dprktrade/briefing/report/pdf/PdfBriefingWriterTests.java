@@ -201,7 +201,8 @@ class PdfBriefingWriterTests {
         @Test
         void drawsOneVectorChartPerTradeDatasetWithFigures() throws IOException {
             // Grain and oil have figures in the sample, fertilizer none: two drawings, each the bars and the
-            // pie side by side. The footer's page-total template is small and not counted.
+            // pie side by side, and page 1's headline grid. The footer's page-total template is small and
+            // not counted.
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 int charts = 0;
                 for (PDPage page : document.getPages()) {
@@ -212,7 +213,43 @@ class PdfBriefingWriterTests {
                         }
                     }
                 }
-                assertThat(charts).isEqualTo(2);
+                assertThat(charts).isEqualTo(3);
+            }
+        }
+
+        @Test
+        void carriesTitleSubjectAuthorKeywordsAndLanguageAsDocumentProperties() throws IOException {
+            try (PDDocument document = Loader.loadPDF(write(SampleBriefing.briefing(),
+                    new PdfBriefingWriter(8, "Korea Trade Watch")))) {
+                var info = document.getDocumentInformation();
+                assertThat(info.getTitle()).isEqualTo("DPRK\u2013China trade: quarterly briefing, 2014-Q3");
+                assertThat(info.getSubject()).isEqualTo("DPRK\u2013China trade indicators for 2014-Q3");
+                assertThat(info.getAuthor()).isEqualTo("Korea Trade Watch");
+                assertThat(info.getKeywords().split(", ")).contains("2014-Q3", "grain", "oil", "labor");
+                assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
+            }
+        }
+
+        @Test
+        void pageOneEndsWithTheHeadlineChartsFillingWhatIsLeftOfIt() throws IOException {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                PDPage first = document.getPage(0);
+                float tallest = 0;
+                for (COSName name : first.getResources().getXObjectNames()) {
+                    if (first.getResources().getXObject(name) instanceof PDFormXObject form) {
+                        tallest = Math.max(tallest, form.getBBox().getHeight());
+                    }
+                }
+                // at least a quarter of the A4 page's 842 points: the figure fills the page, not a corner of it
+                assertThat(tallest).isGreaterThan(842 / 4f);
+                String pageOne = new org.apache.pdfbox.text.PDFTextStripper() {
+                    {
+                        setStartPage(1);
+                        setEndPage(1);
+                    }
+                }.getText(document);
+                assertThat(pageOne).contains("Quarterly totals, last 8 quarters; 2014-Q3 dark and labelled")
+                        .contains("Grain imports").contains("Oil imports");
             }
         }
 
