@@ -272,7 +272,7 @@ class RunCommandFunctionalTests {
                 var header = summary.getRow(3);
                 int column = -1;
                 for (var cell : header) {
-                    if (cell.getStringCellValue().endsWith("ytd_value_usd")) {
+                    if (cell.getStringCellValue().equals("Value year to date (USD)")) {
                         column = cell.getColumnIndex();
                     }
                 }

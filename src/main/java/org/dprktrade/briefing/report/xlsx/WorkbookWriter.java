@@ -102,8 +102,11 @@ public final class WorkbookWriter {
                     LaborFigures labor = briefing.labor();
                     writeDataset(sheet, dataset, labor.locations(), labor::monthsOf, LABOR_COLUMNS, styles);
                 }
+                printSetup(sheet, briefing, 0);
             }
-            writeDataQuality(workbook.createSheet(DATA_QUALITY), briefing.problems(), styles);
+            SXSSFSheet dataQuality = workbook.createSheet(DATA_QUALITY);
+            writeDataQuality(dataQuality, briefing.problems(), styles);
+            printSetup(dataQuality, briefing, 0);
             AboutSheet.write(workbook.createSheet(ABOUT), briefing, styles);
             // SXSSF sheets cannot hold a drawing with a chart; a plain XSSF sheet of the same workbook
             // can, and SXSSF writes it as it is. It is small: one row per quarter shown.
@@ -124,6 +127,12 @@ public final class WorkbookWriter {
 
     // ---- Summary -------------------------------------------------------------------------------
 
+    /**
+     * One block per dataset — a header row with the indicators that dataset has, then a row for {@code all}
+     * and for each category — so that the sheet reads on screen and prints one landscape page wide at a
+     * legible scale (a single table of every indicator was some 20 columns wide). Each block after the first
+     * starts a printed page; the indicators' ids, which the CSV uses, are in the About sheet.
+     */
     private static void writeSummary(SXSSFSheet sheet, Briefing briefing, WorkbookStyles styles) {
         QuarterIndicators indicators = briefing.indicators();
         text(sheet.createRow(0), 0, ReportTitles.title(briefing.period()), styles.title);
@@ -131,23 +140,25 @@ public final class WorkbookWriter {
         if (briefing.provisional()) {
             text(sheet.createRow(2), 0, ReportTitles.provisional(indicators), styles.provisional);
         }
-        int headerRow = 3;
-        Set<IndicatorName> present = EnumSet.noneOf(IndicatorName.class);
-        indicators.indicators().forEach(i -> present.add(i.name()));
-        List<IndicatorName> columns = List.copyOf(present);
-
-        SXSSFRow header = sheet.createRow(headerRow);
-        // A label a reader understands over the id the CSV and the About sheet use.
-        header.setHeightInPoints(52);
-        text(header, 0, "dataset", styles.header);
-        text(header, 1, "category", styles.header);
-        for (int c = 0; c < columns.size(); c++) {
-            IndicatorName name = columns.get(c);
-            text(header, c + 2, ReportTitles.label(name) + "\n" + name.id(), styles.header);
-        }
-
-        int r = headerRow + 1;
+        int r = 3;
+        int widest = 0;
         for (Dataset dataset : datasetsInOrder(indicators)) {
+            if (r > 3) {
+                sheet.setRowBreak(r - 1);
+            }
+            Set<IndicatorName> present = EnumSet.noneOf(IndicatorName.class);
+            indicators.of(dataset).forEach(i -> present.add(i.name()));
+            List<IndicatorName> columns = List.copyOf(present);
+            widest = Math.max(widest, columns.size());
+
+            SXSSFRow header = sheet.createRow(r++);
+            header.setHeightInPoints(54); // four lines of a wrapped label
+            text(header, 0, "dataset", styles.header);
+            text(header, 1, "category", styles.header);
+            for (int c = 0; c < columns.size(); c++) {
+                text(header, c + 2, ReportTitles.label(columns.get(c)), styles.header);
+            }
+            int firstRow = r;
             for (String category : indicators.categoriesOf(dataset)) {
                 SXSSFRow row = sheet.createRow(r++);
                 boolean all = Indicator.ALL.equals(category);
@@ -165,26 +176,48 @@ public final class WorkbookWriter {
                     });
                 }
             }
+            if (r > firstRow) {
+                colourChanges(sheet, columns, firstRow, r - 1);
+            }
+            r++; // a blank row between blocks
         }
-        int lastColumn = columns.size() + 1;
-        sheet.createFreezePane(2, headerRow + 1);
-        sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, r - 1), 0, lastColumn));
-        if (r > headerRow + 1) {
-            colourChanges(sheet, columns, headerRow + 1, r - 1);
+        sheet.createFreezePane(2, 0);
+        sheet.setColumnWidth(0, 11 * 256);
+        sheet.setColumnWidth(1, 18 * 256);
+        for (int c = 0; c < widest; c++) {
+            // ten characters hold 99,999,999; the wrapped labels above take three lines at most
+            sheet.setColumnWidth(c + 2, SUMMARY_FIGURE_WIDTH * 256);
         }
-        // Printed (or converted to PDF): landscape, all columns on one page wide, header repeated.
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        printSetup(sheet, briefing, -1);
+    }
+
+    /** Characters per figure column of the Summary: 11 hold {@code 134,169,926}. */
+    static final int SUMMARY_FIGURE_WIDTH = 11;
+
+    /**
+     * Printed (or converted to PDF): A4 landscape, one page wide, narrow margins, the briefing's title and
+     * period in the page header, page numbers in the footer, and the sheet's header row on every page.
+     *
+     * @param headerRow the row repeated on every printed page, or -1 for none
+     */
+    static void printSetup(org.apache.poi.ss.usermodel.Sheet sheet, Briefing briefing, int headerRow) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
-        sheet.setColumnWidth(0, 12 * 256);
-        sheet.setColumnWidth(1, 20 * 256);
-        for (int c = 0; c < columns.size(); c++) {
-            // Wide enough for the longest number of its kind and the id below the label.
-            sheet.setColumnWidth(c + 2, Math.max(13, columns.get(c).id().length() + 2) * 256);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin, 0.4);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin, 0.4);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.TopMargin, 0.6);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.BottomMargin, 0.6);
+        if (headerRow >= 0) {
+            sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
         }
+        // & starts a code in a header: a title holding one must not turn into one
+        sheet.getHeader().setCenter(ReportTitles.title(briefing.period()).replace("&", "&&"));
+        sheet.getHeader().setRight(sheet.getSheetName().replace("&", "&&"));
+        sheet.getFooter().setCenter("Page &P of &N");
     }
 
     /**

@@ -16,7 +16,9 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
@@ -58,6 +60,22 @@ class WorkbookWriterTests {
     }
 
     @Test
+    void everyDetailSheetPrintsLandscapeOnePageWideWithItsHeaderRowTitleAndPageNumbers() {
+        for (String name : List.of("grain", "fertilizer", "labor", "oil", "Data quality")) {
+            XSSFSheet sheet = workbook.getSheet(name);
+            assertThat(sheet.getPrintSetup().getLandscape()).as(name).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).as(name).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).as(name).isEqualTo((short) 0);
+            CellRangeAddress repeated = sheet.getRepeatingRows();
+            assertThat((Object) repeated).as(name).isNotNull();
+            assertThat(List.of(repeated.getFirstRow(), repeated.getLastRow())).as(name).containsExactly(0, 0);
+            assertThat(sheet.getHeader().getCenter()).as(name).isEqualTo("DPRK–China trade: quarterly briefing, 2014-Q3");
+            assertThat(sheet.getHeader().getRight()).as(name).isEqualTo(name);
+            assertThat(sheet.getFooter().getCenter()).as(name).isEqualTo("Page &P of &N");
+        }
+    }
+
+    @Test
     void everyTableSheetHasAFrozenHeaderAndAFilter() {
         for (String name : List.of("grain", "fertilizer", "labor", "oil", "Data quality")) {
             XSSFSheet sheet = workbook.getSheet(name);
@@ -87,27 +105,36 @@ class WorkbookWriterTests {
                     .isEqualTo("PROVISIONAL: fertilizer: 2 of 3 months reported");
         }
 
+        /**
+         * Grain (rows 4–7: all, flour, rice, 평양), labor (10–11) and oil (14–15), each under a header of the
+         * indicators it has, a blank row and a page break between blocks.
+         */
         @Test
-        void hasOneColumnPerIndicatorPresentBelowAFrozenFilteredHeader() {
-            Row header = sheet.getRow(3);
-            assertThat(text(header.getCell(0))).isEqualTo("dataset");
-            assertThat(text(header.getCell(1))).isEqualTo("category");
-            // A label with the unit over the id the CSV uses.
-            assertThat(text(header.getCell(2))).isEqualTo("Quantity (t)\nquantity_t");
-            assertThat(text(header.getCell(4))).isEqualTo("Change on quarter (%)\nqoq_pct");
-            assertThat(text(header.getCell(13))).isEqualTo("Mean wage (USD a month)\nwage_usd");
-            assertThat(header.getCell(14)).isNull();
+        void hasOneBlockPerDatasetEachUnderAHeaderOfItsOwnIndicators() {
+            Row grain = sheet.getRow(3);
+            assertThat(text(grain.getCell(0))).isEqualTo("dataset");
+            assertThat(text(grain.getCell(1))).isEqualTo("category");
+            assertThat(text(grain.getCell(2))).isEqualTo("Quantity (t)");
+            assertThat(text(grain.getCell(4))).isEqualTo("Change on quarter (%)");
+            assertThat(text(grain.getCell(10))).isEqualTo("Last four quarters (t)");
+            assertThat(grain.getCell(11)).isNull();
+            assertThat((Object) sheet.getRow(8)).isNull();
+            Row labor = sheet.getRow(9);
+            assertThat(text(labor.getCell(2))).isEqualTo("Workers entering");
+            assertThat(text(labor.getCell(3))).isEqualTo("Mean wage (USD a month)");
+            assertThat(text(sheet.getRow(10).getCell(0))).isEqualTo("labor");
+            assertThat(text(sheet.getRow(13).getCell(3))).isEqualTo("Zero streak (months)");
+            assertThat(text(sheet.getRow(15).getCell(1))).isEqualTo("crude_oil");
+            assertThat(sheet.getRowBreaks()).containsExactly(8, 12);
 
             PaneInformation pane = sheet.getPaneInformation();
-            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 4);
             assertThat(pane.getVerticalSplitPosition()).isEqualTo((short) 2);
-            // Rows 5..13: grain all, flour, rice, 평양; labor all, dandong; oil all, crude_oil (8 rows).
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:N12");
+            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 0);
         }
 
         @Test
         void colorsEveryChangeColumnGreenUpAndRedDownSkippingText() {
-            // Columns present: E qoq_pct, F yoy_pct (changes); data rows 5..12.
+            // Grain's block has the changes: E qoq_pct, F yoy_pct, data rows 5..8.
             XSSFSheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
             assertThat(formatting.getNumConditionalFormattings()).isEqualTo(2);
             List<String> ranges = new ArrayList<>();
@@ -121,16 +148,31 @@ class WorkbookWriterTests {
                 assertThat(f.getRule(1).getFormula1()).isEqualTo("AND(ISNUMBER(" + column + "5)," + column + "5<0)");
                 assertThat(f.getRule(1).getFontFormatting().getFontColorIndex()).isEqualTo(IndexedColors.RED.getIndex());
             }
-            assertThat(ranges).containsExactly("E5:E12", "F5:F12");
+            assertThat(ranges).containsExactly("E5:E8", "F5:F8");
         }
 
+        /**
+         * One landscape A4 page wide at 70 % or more: the widest block (14 figure columns of 11 characters, plus
+         * 11 and 18) is 183 characters, about 183 × 7 px at 96 dpi = 961 pt; the page leaves 842 − 0.8 in = 784 pt
+         * between the margins: 82 %.
+         */
         @Test
-        void fitsTheColumnsToTheirLongestIdAndWrapsTheHeader() {
-            // unit_value_usd_per_t is 20 characters: 22 wide; quantity_t gets the 13-character minimum.
-            assertThat(sheet.getColumnWidth(7)).isEqualTo(22 * 256);
-            assertThat(sheet.getColumnWidth(2)).isEqualTo(13 * 256);
+        void printsOnePageWideAtALegibleScaleWithTitleAndPageNumbers() {
+            assertThat(sheet.getColumnWidth(0)).isEqualTo(11 * 256);
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(18 * 256);
+            assertThat(sheet.getColumnWidth(2)).isEqualTo(11 * 256);
             assertThat(sheet.getRow(3).getCell(2).getCellStyle().getWrapText()).isTrue();
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            double widestCharacters = 11 + 18 + 14 * WorkbookWriter.SUMMARY_FIGURE_WIDTH;
+            double printablePoints = 842 - 72 * (sheet.getMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin)
+                    + sheet.getMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin));
+            assertThat(printablePoints / (widestCharacters * 7 * 72 / 96)).isGreaterThanOrEqualTo(0.7);
+            assertThat(sheet.getHeader().getCenter()).isEqualTo("DPRK–China trade: quarterly briefing, 2014-Q3");
+            assertThat(sheet.getFooter().getCenter()).isEqualTo("Page &P of &N");
         }
 
         @Test
