@@ -8,9 +8,12 @@ import java.util.regex.Pattern;
 
 import org.dprktrade.briefing.BriefingApplication;
 import org.dprktrade.briefing.job.BriefingRunner;
+import org.dprktrade.briefing.web.ServeEnvironment;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the Spring application for a command, quietly: the command prints what the user needs. */
@@ -34,6 +37,12 @@ final class SpringLauncher {
      *                     in its own hook, after its job has stopped
      */
     static ConfigurableApplicationContext start(Class<?> source, List<String> arguments, boolean shutdownHook) {
+        return start(source, arguments, shutdownHook, List.of());
+    }
+
+    /** @param listeners added before the environment is prepared ({@code serve} chooses its web server there) */
+    private static ConfigurableApplicationContext start(Class<?> source, List<String> arguments, boolean shutdownHook,
+                                                        List<ApplicationListener<?>> listeners) {
         List<String> all = new ArrayList<>(arguments);
         all.addAll(extraArguments);
         try {
@@ -42,6 +51,7 @@ final class SpringLauncher {
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .registerShutdownHook(shutdownHook)
+                    .listeners(listeners.toArray(ApplicationListener<?>[]::new))
                     .run(all.toArray(String[]::new));
         } catch (RuntimeException e) {
             throw new StartupFailure(describe(e), e);
@@ -59,6 +69,9 @@ final class SpringLauncher {
 
     private static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ServeEnvironment.MissingPasswordException || t instanceof PortInUseException) {
+                return t.getMessage();
+            }
             if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
                 Matcher file = DATABASE_FILE.matcher(String.valueOf(sql.getMessage()));
                 return "the state database " + (file.find() ? file.group(1) + ".mv.db " : "")
@@ -94,9 +107,12 @@ final class SpringLauncher {
         return all;
     }
 
-    /** The arguments of {@code serve}: everything, the scheduler included. */
+    /**
+     * The arguments of {@code serve}: everything, the scheduler included, and the web console unless
+     * {@code briefing.console.enabled=false} (the only command with a web server).
+     */
     static ConfigurableApplicationContext startServing(List<String> arguments) {
-        return start(BriefingApplication.class, arguments);
+        return start(BriefingApplication.class, arguments, true, List.of(new ServeEnvironment()));
     }
 
 }
