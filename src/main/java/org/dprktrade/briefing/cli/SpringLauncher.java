@@ -45,6 +45,11 @@ final class SpringLauncher {
                                                         List<ApplicationListener<?>> listeners) {
         List<String> all = new ArrayList<>(arguments);
         all.addAll(extraArguments);
+        if (listeners.isEmpty()) {
+            System.setProperty(BACKGROUND_PREINITIALIZER, "true");
+        } else {
+            System.clearProperty(BACKGROUND_PREINITIALIZER);
+        }
         try {
             return new SpringApplicationBuilder(source)
                     .web(WebApplicationType.NONE)
@@ -84,6 +89,12 @@ final class SpringLauncher {
 
     /** H2's "Database may be already in use". */
     private static final int DATABASE_IN_USE = 90020;
+
+    /**
+     * Boot warms up Jackson, Tomcat and the HTTP message converters in a background thread at every start;
+     * only {@code serve}'s console uses them, and on a busy machine the other commands would pay for it.
+     */
+    private static final String BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
 
     static ConfigurableApplicationContext startApplication(List<String> arguments) {
         return start(BriefingApplication.class, withoutScheduler(arguments));

@@ -29,6 +29,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -182,7 +183,12 @@ public class RunsView {
     }
 
     private JobExecution execution(long id) {
-        JobExecution execution = jobRepository.getJobExecution(id);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException unknown) {
+            return null;
+        }
         return execution != null && JobKeys.JOB_NAME.equals(execution.getJobInstance().getJobName()) ? execution
                 : null;
     }

@@ -1,6 +1,7 @@
 package org.dprktrade.briefing.web;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
@@ -26,7 +27,11 @@ public final class ServeOnlyAutoConfigurations implements AutoConfigurationImpor
             "org.springframework.boot.webmvc.",
             "org.springframework.boot.http.converter.",
             "org.springframework.boot.jackson.",
-            "org.springframework.boot.batch.autoconfigure.observation.");
+            "org.springframework.boot.autoconfigure.info.");
+
+    /** Health, metrics and endpoint auto-configurations of the other modules (JDBC, Flyway, mail, Quartz, Batch). */
+    private static final Pattern WEB_ONLY_ELSEWHERE = Pattern.compile(
+            "org\\.springframework\\.boot\\..*(\\.(health|metrics|observation)\\.|EndpointAutoConfiguration$|HealthContributorAutoConfiguration$)");
 
     private Environment environment;
 
@@ -42,7 +47,8 @@ public final class ServeOnlyAutoConfigurations implements AutoConfigurationImpor
         boolean[] matches = new boolean[autoConfigurationClasses.length];
         for (int i = 0; i < matches.length; i++) {
             String name = autoConfigurationClasses[i];
-            matches[i] = web || name == null || WEB_ONLY.stream().noneMatch(name::startsWith);
+            matches[i] = web || name == null
+                    || (WEB_ONLY.stream().noneMatch(name::startsWith) && !WEB_ONLY_ELSEWHERE.matcher(name).find());
         }
         return matches;
     }
