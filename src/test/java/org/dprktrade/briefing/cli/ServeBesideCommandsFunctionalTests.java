@@ -94,6 +94,20 @@ class ServeBesideCommandsFunctionalTests {
         }
     }
 
+    @Test
+    void serveWithoutAConsolePasswordRefusesWithOneLineAndExit2() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("BRIEFING_CONSOLE_PASSWORD") == null
+                && System.getProperty("BRIEFING_CONSOLE_PASSWORD") == null, "the password is set here");
+
+        CommandResult result = CommandResult.run("serve", "--reports", work.resolve("reports").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("briefing: set the environment variable BRIEFING_CONSOLE_PASSWORD to the "
+                + "console operator's password (or run without the console: briefing.console.enabled=false)"
+                + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
     /** Opens the state file the way a command does and keeps it open until killed. */
     public static final class DatabaseHolder {
         public static void main(String[] args) throws Exception {
