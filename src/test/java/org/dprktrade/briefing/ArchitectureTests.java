@@ -43,7 +43,8 @@ class ArchitectureTests {
                 .layer("ingest").definedBy(ROOT + ".ingest..")
                 .layer("period").definedBy(ROOT + ".period..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                // serve, a command, starts the web console: the command line is the one entry point
+                .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("schedule").mayOnlyBeAccessedByLayers("cli", "web")
                 .whereLayer("job").mayOnlyBeAccessedByLayers("cli", "web", "schedule")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("cli", "web", "schedule", "job")

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.dprktrade.briefing.aggregate.TradeFigures;
 import org.dprktrade.briefing.ingest.Dataset;
@@ -50,7 +51,17 @@ public final class KeyDevelopments {
      */
     public static List<String> sentences(QuarterIndicators qi, Map<Dataset, TradeFigures> trade,
                                          KeyDevelopmentThresholds t) {
+        return sentences(qi, trade, t, (dataset, slug) -> dataset.nameOf(slug, Map.of()));
+    }
+
+    /**
+     * @param names what readers call a category of a dataset (display name, else the inputs' raw name); the
+     *              sentences never show a slug where a name is known
+     */
+    public static List<String> sentences(QuarterIndicators qi, Map<Dataset, TradeFigures> trade,
+                                         KeyDevelopmentThresholds t, BiFunction<Dataset, String, String> names) {
         Objects.requireNonNull(qi, "qi");
+        Objects.requireNonNull(names, "names");
         Objects.requireNonNull(trade, "trade");
         Objects.requireNonNull(t, "t");
         List<Story> stories = new ArrayList<>();
@@ -59,8 +70,8 @@ public final class KeyDevelopments {
                 continue;
             }
             if (dataset.isTrade()) {
-                trade(qi, dataset, t).ifPresent(stories::add);
-                stories.addAll(categories(qi, dataset, trade.get(dataset), t));
+                trade(qi, dataset, t, names).ifPresent(stories::add);
+                stories.addAll(categories(qi, dataset, trade.get(dataset), t, names));
             } else {
                 labor(qi, dataset, t).ifPresent(stories::add);
             }
@@ -83,7 +94,8 @@ public final class KeyDevelopments {
 
     // ---- A trade dataset -------------------------------------------------------------------------
 
-    private static Optional<Story> trade(QuarterIndicators qi, Dataset dataset, KeyDevelopmentThresholds t) {
+    private static Optional<Story> trade(QuarterIndicators qi, Dataset dataset, KeyDevelopmentThresholds t,
+                                         BiFunction<Dataset, String, String> names) {
         String all = Indicator.ALL;
         String subject = capitalise(dataset.id()) + " " + flowNoun(dataset) + monthsNote(qi, dataset, all);
         BigDecimal quantity = qi.value(dataset, all, QUANTITY_T);
@@ -126,13 +138,13 @@ public final class KeyDevelopments {
             text.append(" (").append(String.join(", ", aside)).append(')');
         }
         if (head != ytd) {
-            text.append(largestShare(qi, dataset));
+            text.append(largestShare(qi, dataset, names));
         }
         boolean stops = false;
         for (String category : qi.categoriesOf(dataset)) {
             int streak = category.equals(all) ? 0 : streak(qi, dataset, category);
             if (streak >= t.minZeroStreakMonths()) {
-                text.append("; no ").append(name(category)).append(" was recorded for the ").append(ordinal(streak))
+                text.append("; no ").append(inSentence(names.apply(dataset, category))).append(" was recorded for the ").append(ordinal(streak))
                         .append(" consecutive month");
                 stops = true;
             }
@@ -149,7 +161,7 @@ public final class KeyDevelopments {
 
     /** Categories whose year so far moved past the threshold on their own: a subject each. */
     private static List<Story> categories(QuarterIndicators qi, Dataset dataset, TradeFigures figures,
-                                          KeyDevelopmentThresholds t) {
+                                          KeyDevelopmentThresholds t, BiFunction<Dataset, String, String> names) {
         List<Story> stories = new ArrayList<>();
         if (figures == null) {
             return stories;
@@ -172,7 +184,7 @@ public final class KeyDevelopments {
             if (wholeDataset) {
                 continue;
             }
-            String subject = capitalise(name(category)) + " " + flowNoun(dataset);
+            String subject = capitalise(names.apply(dataset, category)) + " " + flowNoun(dataset);
             String text = change.signum() > 0
                     ? subject + " reached " + tonnes(ytd) + " so far this year against " + tonnes(earlier)
                             + " a year earlier (" + signedPercent(change) + ")."
@@ -272,7 +284,8 @@ public final class KeyDevelopments {
     }
 
     /** "; flour was 46.6 % of the tonnage", or nothing where no share is defined or one category is all. */
-    private static String largestShare(QuarterIndicators qi, Dataset dataset) {
+    private static String largestShare(QuarterIndicators qi, Dataset dataset,
+                                       BiFunction<Dataset, String, String> names) {
         String top = null;
         BigDecimal topShare = null;
         for (String category : qi.categoriesOf(dataset)) {
@@ -285,7 +298,7 @@ public final class KeyDevelopments {
         if (topShare == null || topShare.compareTo(WHOLE) >= 0) {
             return "";
         }
-        return "; " + name(top) + " was " + percent(topShare) + " of the tonnage";
+        return "; " + inSentence(names.apply(dataset, top)) + " was " + percent(topShare) + " of the tonnage";
     }
 
     private static int streak(QuarterIndicators qi, Dataset dataset, String category) {
@@ -302,13 +315,15 @@ public final class KeyDevelopments {
         return (pct.signum() > 0 ? "rose " : "fell ") + percent(pct.abs());
     }
 
-    /** A category slug as readers know it: {@code crude_oil} → "crude oil". */
-    static String name(String category) {
-        return switch (category) {
-            case "kerosene" -> "jet fuel (kerosene)";
-            case "lpg" -> "LPG";
-            default -> category.replace('_', ' ');
-        };
+    /**
+     * A commodity's name inside a sentence: {@code Crude oil} → "crude oil", while a name whose second letter
+     * is a capital too ({@code LPG}), or that is not Latin, keeps its case.
+     */
+    static String inSentence(String name) {
+        if (name.length() > 1 && Character.isUpperCase(name.charAt(0)) && Character.isLowerCase(name.charAt(1))) {
+            return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        }
+        return name;
     }
 
     static String ordinal(int n) {

@@ -137,6 +137,22 @@ public record Dataset(String id, String file, Shape shape, String title, Flow fl
         return displayNames.get(slug);
     }
 
+    /**
+     * The name readers see for a category: its display name, else the first raw name the inputs gave it, as
+     * written, else the slug in words ({@code ammonium_sulfate} → {@code ammonium sulfate}); never a slug
+     * where a name is known.
+     *
+     * @param firstRawNames the first raw name seen per slug in this dataset's workbook (may be empty)
+     */
+    public String nameOf(String slug, Map<String, String> firstRawNames) {
+        String configured = displayNames.get(slug);
+        if (configured != null) {
+            return configured;
+        }
+        String raw = firstRawNames.get(slug);
+        return raw != null && !raw.isBlank() ? raw.strip() : slug.replace('_', ' ');
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Dataset d && d.id.equals(id);

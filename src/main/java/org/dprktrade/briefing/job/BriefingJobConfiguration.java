@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.List;
 
 import org.dprktrade.briefing.BriefingProperties;
@@ -127,8 +128,10 @@ class BriefingJobConfiguration {
             QuarterIndicators indicators = IndicatorCalculator.compute(period, runData.datasets(), runData.trade(),
                     runData.labor(), LocalDate.now(clock));
             runData.setIndicators(indicators);
+            Map<Dataset, Map<String, String>> rawNames = runData.firstNames();
             runData.setKeyDevelopments(KeyDevelopments.sentences(indicators, runData.trade(),
-                    report.keyDevelopments().thresholds()));
+                    report.keyDevelopments().thresholds(),
+                    (dataset, slug) -> dataset.nameOf(slug, rawNames.getOrDefault(dataset, Map.of()))));
             ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
             job.putString(KEY_DEVELOPMENTS, String.join("\n", runData.keyDevelopments()));
             job.putString(PROVISIONAL_REASONS, String.join("\n", indicators.provisionalReasons()));

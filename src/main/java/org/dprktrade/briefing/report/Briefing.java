@@ -65,18 +65,13 @@ public record Briefing(Quarter period, long runId, OffsetDateTime generatedAt, Q
 
     /**
      * What readers see for a category: {@code total} for {@code all}, else the configured display name,
-     * else the first raw name seen in the inputs, else the slug as {@link ReportTitles#category} words it.
+     * else the first raw name seen in the inputs, else the slug in words ({@link Dataset#nameOf}).
      */
     public String displayName(Dataset dataset, String slug) {
         if (Indicator.ALL.equals(slug)) {
             return ReportTitles.category(slug);
         }
-        String configured = dataset.displayName(slug);
-        if (configured != null) {
-            return configured;
-        }
-        String raw = firstNames.getOrDefault(dataset, Map.of()).get(slug);
-        return raw != null ? raw : ReportTitles.category(slug);
+        return dataset.nameOf(slug, firstNames.getOrDefault(dataset, Map.of()));
     }
 
     /** A first briefing (no revision note). */

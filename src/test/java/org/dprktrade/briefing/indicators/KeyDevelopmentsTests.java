@@ -108,11 +108,11 @@ class KeyDevelopmentsTests {
         @Test
         void oneSentencePerSubjectRankedByHowFarItMoved() {
             assertThat(sentences(KeyDevelopmentThresholds.DEFAULTS)).containsExactly(
-                    "Jet fuel (kerosene) imports reached 13,000 t so far this year against 359 t a year earlier "
+                    "Jet fuel imports reached 13,000 t so far this year against 359 t a year earlier "
                             + "(+3,521.2 %).",
                     "Oil imports rose 41.6 % so far this year to 43,000 t (+5.0 % on a year earlier); no crude oil "
                             + "was recorded for the 9th consecutive month.",
-                    "Grain imports rose 77.0 % on the quarter to 54,893 t; flour was 46.6 % of the tonnage.",
+                    "Grain imports rose 77.0 % on the quarter to 54,893 t; wheat flour was 46.6 % of the tonnage.",
                     "Fertilizer imports (1 of 3 months reported) fell 44.5 % on a year earlier to 35,337 t (\u221211.7 % on "
                             + "the quarter, \u221237.2 % so far this year).",
                     "Workers entering China (2 of 3 months reported) rose 33.3 % on a year earlier to 600; wages averaged US$240 a month, "
@@ -131,7 +131,7 @@ class KeyDevelopmentsTests {
         @Test
         void stopAtTheMaximum() {
             assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.TEN, 3, 2))).containsExactly(
-                    "Jet fuel (kerosene) imports reached 13,000 t so far this year against 359 t a year earlier "
+                    "Jet fuel imports reached 13,000 t so far this year against 359 t a year earlier "
                             + "(+3,521.2 %).",
                     "Oil imports rose 41.6 % so far this year to 43,000 t (+5.0 % on a year earlier); no crude oil "
                             + "was recorded for the 9th consecutive month.");
@@ -145,12 +145,12 @@ class KeyDevelopmentsTests {
         void smallerChangesAreStatedAsLevelsWithTheirChangesInBrackets() {
             // Only kerosene, crude's stop and grain pass 50 %; fertilizer's level fills the fourth place.
             assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.valueOf(50), 3, 8))).containsExactly(
-                    "Jet fuel (kerosene) imports reached 13,000 t so far this year against 359 t a year earlier "
+                    "Jet fuel imports reached 13,000 t so far this year against 359 t a year earlier "
                             + "(+3,521.2 %).",
                     "Oil imports were 10,500 t in the quarter (+5.0 % on a year earlier, +41.6 % so far this year); "
                             + "diesel was 95.2 % of the tonnage; no crude oil was recorded for the 9th consecutive "
                             + "month.",
-                    "Grain imports rose 77.0 % on the quarter to 54,893 t; flour was 46.6 % of the tonnage.",
+                    "Grain imports rose 77.0 % on the quarter to 54,893 t; wheat flour was 46.6 % of the tonnage.",
                     "Fertilizer imports (1 of 3 months reported) were 35,337 t in the quarter (\u221244.5 % on a year earlier, \u221237.2 % so far "
                             + "this year).");
         }
@@ -158,7 +158,7 @@ class KeyDevelopmentsTests {
         @Test
         void withNoMovementTheLevelsAreStated() {
             assertThat(sentences(new KeyDevelopmentThresholds(BigDecimal.valueOf(5000), 12, 8))).containsExactly(
-                    "Grain imports were 54,893 t in the quarter; flour was 46.6 % of the tonnage.",
+                    "Grain imports were 54,893 t in the quarter; wheat flour was 46.6 % of the tonnage.",
                     "Fertilizer imports (1 of 3 months reported) were 35,337 t in the quarter (\u221244.5 % on a year earlier, \u221237.2 % so far "
                             + "this year).",
                     "Workers entering China (2 of 3 months reported) numbered 600 in the quarter (+33.3 % on a year "
@@ -224,9 +224,23 @@ class KeyDevelopmentsTests {
     }
 
     @Test
-    void categoryNamesAsReadersKnowThem() {
-        assertThat(List.of("kerosene", "lpg", "crude_oil", "flour"))
-                .map(KeyDevelopments::name)
-                .containsExactly("jet fuel (kerosene)", "LPG", "crude oil", "flour");
+    void namesKeepTheirCaseInASentenceOnlyWhereTheyAreNotPlainWords() {
+        assertThat(List.of("Crude oil", "LPG", "Jet fuel", "珲春", "Sunchon (Rungra 88)", "x"))
+                .map(KeyDevelopments::inSentence)
+                .containsExactly("crude oil", "LPG", "jet fuel", "珲春", "sunchon (Rungra 88)", "x");
+    }
+
+    @Test
+    void categoriesAreCalledByTheirDisplayNameOrTheRawNameOfTheInputsNeverTheSlug() {
+        // 평양 rice: 100 t a month in Jan–Sep 2013, 300 t in 2014: 2,700 t against 900 t so far this year, +200 %
+        Map<Dataset, TradeFigures> trade = Map.of(GRAIN, trade(GRAIN)
+                .rows("2013-01", "2013-09", "rice_평양", "100").rows("2013-01", "2013-09", "corn", "100")
+                .rows("2014-01", "2014-09", "rice_평양", "300").rows("2014-01", "2014-09", "corn", "100").build());
+        QuarterIndicators qi = IndicatorCalculator.compute(Q3_2014, trade, null, LocalDate.of(2015, 1, 1));
+        List<String> sentences = KeyDevelopments.sentences(qi, trade, KeyDevelopmentThresholds.DEFAULTS,
+                (dataset, slug) -> dataset.nameOf(slug, Map.of("rice_평양", "Rice (평양)")));
+        assertThat(sentences).contains("Rice (평양) imports reached 2,700 t so far this year against 900 t a year "
+                + "earlier (+200.0 %).");
+        assertThat(String.join(" ", sentences)).doesNotContain("rice_평양");
     }
 }

@@ -55,9 +55,15 @@ public final class TradeCharts {
      * its segments the category mix. Quarters without figures are left empty.
      */
     public static JFreeChart totalsByCategory(String title, QuarterlyTotals totals, Font font) {
+        return totalsByCategory(title, totals, font, ReportTitles::category);
+    }
+
+    /** @param displayNames what readers call each category slug (the legend shows it) */
+    public static JFreeChart totalsByCategory(String title, QuarterlyTotals totals, Font font,
+                                              java.util.function.Function<String, String> displayNames) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> categories = totals.categories();
-        Map<String, String> names = seriesNames(categories, font);
+        Map<String, String> names = seriesNames(categories, font, displayNames);
         for (Quarter q : totals.quarters()) {
             for (String category : categories) {
                 BigDecimal t = totals.tonnes().getOrDefault(q, Map.of()).get(category);
@@ -112,10 +118,16 @@ public final class TradeCharts {
      * Categories with no tonnes in the quarter get no slice; a quarter without figures says so.
      */
     public static JFreeChart categoryMix(String title, QuarterlyTotals totals, Font font) {
+        return categoryMix(title, totals, font, ReportTitles::category);
+    }
+
+    /** @param displayNames what readers call each category slug (the labels show it) */
+    public static JFreeChart categoryMix(String title, QuarterlyTotals totals, Font font,
+                                         java.util.function.Function<String, String> displayNames) {
         List<String> categories = totals.categories();
         Quarter last = totals.quarters().get(totals.quarters().size() - 1);
         Map<String, BigDecimal> quarter = totals.tonnes().getOrDefault(last, Map.of());
-        Map<String, String> names = seriesNames(categories, font);
+        Map<String, String> names = seriesNames(categories, font, displayNames);
         DefaultPieDataset<String> data = new DefaultPieDataset<>();
         for (String category : categories) {
             BigDecimal t = quarter.get(category);
@@ -160,11 +172,16 @@ public final class TradeCharts {
      * never merge into one series or share a colour.
      */
     static Map<String, String> seriesNames(List<String> categories, Font font) {
+        return seriesNames(categories, font, ReportTitles::category);
+    }
+
+    static Map<String, String> seriesNames(List<String> categories, Font font,
+                                           java.util.function.Function<String, String> displayNames) {
         Map<String, String> names = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         for (String category : categories) {
             StringBuilder shown = new StringBuilder();
-            ReportTitles.category(category).codePoints()
+            displayNames.apply(category).codePoints()
                     .forEach(cp -> shown.appendCodePoint(font.canDisplay(cp) ? cp : '?'));
             String name = shown.toString();
             for (int n = 2; !taken.add(name); n++) {

@@ -50,9 +50,11 @@ class DatasetSections extends PdfPage {
         TradeFigures figures = briefing.trade().get(dataset);
         if (figures != null && !figures.isEmpty()) {
             QuarterlyTotals totals = QuarterlyTotals.of(figures, briefing.period(), chartQuarters);
+            java.util.function.Function<String, String> names = slug -> briefing.displayName(dataset, slug);
             charts(TradeCharts.totalsByCategory(name + ": tonnes per quarter, last " + chartQuarters + " quarters",
-                            totals, font.awt()),
-                    TradeCharts.categoryMix(name + ": mix of " + briefing.period() + " by tonnes", totals, font.awt()));
+                            totals, font.awt(), names),
+                    TradeCharts.categoryMix(name + ": mix of " + briefing.period() + " by tonnes", totals, font.awt(),
+                            names));
         }
     }
 

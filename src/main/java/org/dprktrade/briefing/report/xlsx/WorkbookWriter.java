@@ -163,7 +163,7 @@ public final class WorkbookWriter {
                 SXSSFRow row = sheet.createRow(r++);
                 boolean all = Indicator.ALL.equals(category);
                 text(row, 0, dataset.id(), all ? styles.totalText : styles.text);
-                text(row, 1, category, all ? styles.totalText : styles.text);
+                text(row, 1, briefing.displayName(dataset, category), all ? styles.totalText : styles.text);
                 for (int c = 0; c < columns.size(); c++) {
                     IndicatorName name = columns.get(c);
                     int column = c + 2;

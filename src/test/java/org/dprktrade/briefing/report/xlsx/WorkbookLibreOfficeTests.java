@@ -54,7 +54,7 @@ class WorkbookLibreOfficeTests {
         assertThat(summary.get(0)).isEqualTo("\"DPRK–China trade: quarterly briefing, 2014-Q3\"" + ",".repeat(10));
         // grain, all, quantity 54,893 t, value 10,500,000 USD, then qoq 103.307 % and yoy -12.5 %: stored as
         // fractions under a percent format, which LibreOffice keeps even in a raw export.
-        assertThat(summary).contains("grain,all,54893,10500000,103.307%,-12.5%,,,3,0,");
+        assertThat(summary).contains("grain,total,54893,10500000,103.307%,-12.5%,,,3,0,");
     }
 
     @Test

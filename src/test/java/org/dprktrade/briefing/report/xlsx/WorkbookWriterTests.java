@@ -124,7 +124,7 @@ class WorkbookWriterTests {
             assertThat(text(labor.getCell(3))).isEqualTo("Mean wage (USD a month)");
             assertThat(text(sheet.getRow(10).getCell(0))).isEqualTo("labor");
             assertThat(text(sheet.getRow(13).getCell(3))).isEqualTo("Zero streak (months)");
-            assertThat(text(sheet.getRow(15).getCell(1))).isEqualTo("crude_oil");
+            assertThat(text(sheet.getRow(15).getCell(1))).isEqualTo("Crude oil"); // display name, never the slug
             assertThat(sheet.getRowBreaks()).containsExactly(8, 12);
 
             PaneInformation pane = sheet.getPaneInformation();
@@ -179,7 +179,7 @@ class WorkbookWriterTests {
         void storesNumbersWithFormatsAndPercentagesAsFractions() {
             Row all = sheet.getRow(4);
             assertThat(text(all.getCell(0))).isEqualTo("grain");
-            assertThat(text(all.getCell(1))).isEqualTo("all");
+            assertThat(text(all.getCell(1))).isEqualTo("total");
             assertThat(all.getCell(2).getNumericCellValue()).isEqualTo(54893.0);
             assertThat(all.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
             assertThat(all.getCell(5).getNumericCellValue()).isEqualTo(-0.125); // yoy -12.5 %
@@ -187,7 +187,7 @@ class WorkbookWriterTests {
             assertThat(new DataFormatter(java.util.Locale.ENGLISH).formatCellValue(all.getCell(5))).isEqualTo("-12.5%");
 
             Row flour = sheet.getRow(5);
-            assertThat(text(flour.getCell(1))).isEqualTo("flour");
+            assertThat(text(flour.getCell(1))).isEqualTo("Wheat flour");
             assertThat(flour.getCell(6).getNumericCellValue()).isEqualTo(0.466); // share 46.6 %
             assertThat(flour.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
         }
