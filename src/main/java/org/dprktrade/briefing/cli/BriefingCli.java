@@ -25,6 +25,8 @@ public final class BriefingCli implements Runnable {
     /** {@code --spring.profiles.active=postgres} and the like go to Spring, not to picocli. */
     private static final Pattern SPRING_PROPERTY = Pattern.compile("--[a-zA-Z][\\w-]*\\.[\\w.\\-\\[\\]]+=.*");
 
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,6 +41,11 @@ public final class BriefingCli implements Runnable {
 
     /** As {@link #execute(String...)}, printing to the given writers (tests capture them). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // The report writers warm up on a background thread while logging starts; SLF4J would tell the
+        // terminal that it replayed their early calls. Its own notices are not for the user.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         List<String> commandArgs = new ArrayList<>();
         List<String> springArgs = new ArrayList<>();
         for (String arg : args) {
