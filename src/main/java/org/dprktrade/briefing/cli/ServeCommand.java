@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import org.dprktrade.briefing.job.StaleExecutions;
 import org.dprktrade.briefing.schedule.ScheduleProperties;
 import org.dprktrade.briefing.schedule.ScheduleRegistrar;
+import org.dprktrade.briefing.web.ServeEnvironment;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
@@ -40,7 +42,16 @@ final class ServeCommand implements Callable<Integer> {
         args.add("--logging.threshold.console=INFO");
         // ...but a failure to start is the one line the command prints, not a stack trace on the terminal
         args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
-        ConfigurableApplicationContext context = SpringLauncher.startServing(args);
+        ConfigurableApplicationContext context;
+        try {
+            context = SpringLauncher.startServing(args);
+        } catch (SpringLauncher.StartupFailure e) {
+            if (e.getCause() instanceof ServeEnvironment.MissingPasswordException) {
+                spec.commandLine().getErr().println("briefing: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            throw e;
+        }
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
@@ -51,9 +62,19 @@ final class ServeCommand implements Callable<Integer> {
         Date next = context.getBean(ScheduleRegistrar.class).start();
         ScheduleProperties schedule = context.getBean(ScheduleProperties.class);
         out.println("serving: cron '" + schedule.cron() + "' in " + schedule.timeZone() + "; next fire "
-                + (next == null ? "never" : next.toInstant()) + "; stop with Ctrl-C or SIGTERM");
+                + (next == null ? "never" : next.toInstant()) + console(context) + "; stop with Ctrl-C or SIGTERM");
         out.flush();
         closed.await();
         return ExitCodes.OK;
+    }
+
+    /** Where the console listens, when there is one. */
+    private static String console(ConfigurableApplicationContext context) {
+        if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            String address = context.getEnvironment().getProperty("server.address", "localhost");
+            return "; console at http://" + (address.contains(":") ? "[" + address + "]" : address) + ":"
+                    + web.getWebServer().getPort() + "/";
+        }
+        return "; no console (briefing.console.enabled=false)";
     }
 }

@@ -13,6 +13,7 @@ import org.dprktrade.briefing.ingest.DatasetConfigurationException;
 import org.dprktrade.briefing.ingest.Datasets;
 import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.job.BriefingRunner;
+import org.dprktrade.briefing.web.ServeEnvironment;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,6 +23,8 @@ import org.springframework.boot.context.event.ApplicationContextInitializedEvent
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the Spring application for a command, quietly: the command prints what the user needs. */
@@ -45,8 +48,19 @@ final class SpringLauncher {
      *                     in its own hook, after its job has stopped
      */
     static ConfigurableApplicationContext start(Class<?> source, List<String> arguments, boolean shutdownHook) {
+        return start(source, arguments, shutdownHook, List.of());
+    }
+
+    /** @param listeners added before the environment is prepared ({@code serve} chooses its web server there) */
+    private static ConfigurableApplicationContext start(Class<?> source, List<String> arguments, boolean shutdownHook,
+                                                        List<ApplicationListener<?>> listeners) {
         List<String> all = new ArrayList<>(arguments);
         all.addAll(extraArguments);
+        if (listeners.isEmpty()) {
+            System.setProperty(BACKGROUND_PREINITIALIZER, "true");
+        } else {
+            System.clearProperty(BACKGROUND_PREINITIALIZER);
+        }
         try {
             return new SpringApplicationBuilder(source)
                     .listeners(new DatasetsCheck())
@@ -54,6 +68,7 @@ final class SpringLauncher {
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .registerShutdownHook(shutdownHook)
+                    .listeners(listeners.toArray(ApplicationListener<?>[]::new))
                     .run(all.toArray(String[]::new));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -119,6 +134,9 @@ final class SpringLauncher {
             if (t instanceof StateFolderCheck.StateFolderException folder) {
                 return folder.getMessage();
             }
+            if (t instanceof ServeEnvironment.MissingPasswordException || t instanceof PortInUseException) {
+                return t.getMessage();
+            }
             if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
                 Matcher file = DATABASE_FILE.matcher(String.valueOf(sql.getMessage()));
                 return "the state database " + (file.find() ? file.group(1) + ".mv.db " : "")
@@ -131,6 +149,12 @@ final class SpringLauncher {
 
     /** H2's "Database may be already in use". */
     private static final int DATABASE_IN_USE = 90020;
+
+    /**
+     * Boot warms up Jackson, Tomcat and the HTTP message converters in a background thread at every start;
+     * only {@code serve}'s console uses them, and on a busy machine the other commands would pay for it.
+     */
+    private static final String BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
 
     static ConfigurableApplicationContext startApplication(List<String> arguments) {
         return start(BriefingApplication.class, withoutScheduler(arguments));
@@ -154,9 +178,12 @@ final class SpringLauncher {
         return all;
     }
 
-    /** The arguments of {@code serve}: everything, the scheduler included. */
+    /**
+     * The arguments of {@code serve}: everything, the scheduler included, and the web console unless
+     * {@code briefing.console.enabled=false} (the only command with a web server).
+     */
     static ConfigurableApplicationContext startServing(List<String> arguments) {
-        return start(BriefingApplication.class, arguments);
+        return start(BriefingApplication.class, arguments, true, List.of(new ServeEnvironment()));
     }
 
 }

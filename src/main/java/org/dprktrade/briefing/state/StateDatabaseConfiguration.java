@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.dprktrade.briefing.BriefingProperties;
-import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -20,9 +20,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * The embedded H2 file database in the state folder that keeps job metadata and run history. One
- * process at a time opens it (a second gets a one-line refusal; the {@code postgres} profile is for
- * several instances). {@code DB_CLOSE_ON_EXIT=FALSE}: Spring closes it after Quartz has let a running
+ * The embedded H2 file database in the state folder that keeps job metadata and run history. A running
+ * {@code serve} owns it and serves it to the commands run beside it ({@link StateDatabaseSharing}); without
+ * one, one command at a time opens it (a second gets a one-line refusal; the {@code postgres} profile is
+ * for several instances). {@code DB_CLOSE_ON_EXIT=FALSE}: Spring closes it after Quartz has let a running
  * briefing finish, instead of H2's own shutdown hook closing it under the run. {@code WRITE_DELAY=0}:
  * every commit reaches the file at once, so a run killed a moment later still shows in history. Built
  * here rather than from {@code spring.datasource.url} because the folder follows {@code --reports}
@@ -33,18 +34,15 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 class StateDatabaseConfiguration {
 
     @Bean
-    DataSource dataSource(BriefingProperties properties) {
+    DataSource dataSource(BriefingProperties properties, @Value("${briefing.internal.serve:false}") boolean serving) {
         Path stateDir = properties.resolvedStateDir().toAbsolutePath().normalize();
         try {
             Files.createDirectories(stateDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the state folder " + stateDir + ": " + e.getMessage(), e);
         }
-        DataSource dataSource = DataSourceBuilder.create()
-                .url("jdbc:h2:file:" + stateDir.resolve("briefing") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000")
-                .username("sa")
-                .password("")
-                .build();
+        DataSource dataSource = StateDatabaseSharing.dataSource(stateDir.resolve("briefing"),
+                "DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000", serving);
         createBatchTablesIfMissing(dataSource);
         return dataSource;
     }

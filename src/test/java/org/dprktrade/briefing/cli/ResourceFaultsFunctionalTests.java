@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults of the machine rather than the data, each produced for real: a full disk (a small tmpfs), a
- * file where the report folder should be, the state database held by a running {@code serve}, and two
+ * file where the report folder should be, a run beside a running {@code serve}, and two
  * runs of one period started at once in two processes.
  */
 class ResourceFaultsFunctionalTests {
@@ -89,21 +89,18 @@ class ResourceFaultsFunctionalTests {
     }
 
     @Test
-    void aRunWhileServeHoldsTheStateDatabaseIsRefusedWithOneLine() throws Exception {
+    void aRunBesideServeUsesItsStateDatabaseInsteadOfBeingRefused() throws Exception {
+        // serve owns the state database and serves it to commands run beside it (ServeBesideCommandsFunctionalTests)
         Path reports = work.resolve("reports");
-        Process serve = child("serve", "--reports", reports.toString());
+        Process serve = child("serve", "--reports", reports.toString(), "--briefing.console.enabled=false");
         try {
             awaitLine(work.resolve("serve.out"), "serving:", Duration.ofSeconds(180));
 
             CommandResult result = CommandResult.run("run", "--period", "2014-Q3", "--input", "input", "--reports",
-                    reports.toString());
+                    reports.toString(), "--briefing.delivery.mode=none");
 
-            assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
-            assertThat(result.err().strip()).isEqualTo("briefing: the state database "
-                    + reports.resolve(".state/briefing.mv.db").toAbsolutePath()
-                    + " is in use by another briefing process (a running serve or run); try again when it has "
-                    + "finished, or share a PostgreSQL database between instances (profile postgres)");
-            assertThat(reports.resolve("2014-Q3")).doesNotExist();
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+            assertThat(reports.resolve("2014-Q3/briefing-2014-Q3.pdf")).exists();
         } finally {
             serve.destroy();
             serve.waitFor(30, TimeUnit.SECONDS);

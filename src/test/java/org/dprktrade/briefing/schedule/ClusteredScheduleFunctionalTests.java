@@ -152,7 +152,7 @@ class ClusteredScheduleFunctionalTests {
                     System.getProperty("java.class.path"), BriefingCli.class.getName(), "serve",
                     "--input", input.toString(), "--reports", reports.toString()));
             command.addAll(List.of(db.springArguments()));
-            command.addAll(List.of("--briefing.state-dir=" + state,
+            command.addAll(List.of("--briefing.state-dir=" + state, "--briefing.console.enabled=false",
                     "--briefing.schedule.cron=0/2 * * * * ?",
                     "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + id,
                     // found dead about 1 s + 7.5 s after its last check-in
