@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Package dependencies point one way, down the pipeline (STYLE.md): {@code cli}, {@code web} and
  * {@code schedule} over {@code job}, over {@code state}, over {@code report} and {@code delivery}, over
- * {@code indicators}, {@code aggregate}, {@code ingest} and {@code period}. A package may be absent
+ * {@code indicators}, {@code aggregate}, {@code ingest} and {@code period}; {@code cli} starts {@code web} for
+ * {@code serve}. A package may be absent
  * (the rules hold for {@code web} before it exists). The root package holds the application class and
  * the properties every stage reads.
  */
@@ -43,7 +44,7 @@ class ArchitectureTests {
                 .layer("ingest").definedBy(ROOT + ".ingest..")
                 .layer("period").definedBy(ROOT + ".period..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                // serve, a command, starts the web console: the command line is the one entry point
+                // serve (cli) starts the console and its security settings
                 .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("schedule").mayOnlyBeAccessedByLayers("cli", "web")
                 .whereLayer("job").mayOnlyBeAccessedByLayers("cli", "web", "schedule")

@@ -114,7 +114,9 @@ final class RunCommand implements Callable<Integer> {
                 DryRun.Plan plan = dryRun.plan(quarter);
                 out.println(quarter + ": dry run, nothing is written or sent");
                 for (DryRun.FileState input : plan.inputs()) {
-                    out.println("  would read     " + input.file() + (input.exists() ? "" : "  (MISSING: the run would fail)"));
+                    out.println("  would read     " + input.file() + (input.exists() ? ""
+                            : input.required() ? "  (MISSING: the run would fail)"
+                            : "  (missing: optional, the run would leave it out)"));
                 }
                 for (DryRun.FileState report : plan.reports()) {
                     out.println("  would " + (report.exists() ? "replace  " : "write    ") + report.file());

@@ -26,7 +26,9 @@ import org.dprktrade.briefing.report.Briefing;
 import org.dprktrade.briefing.report.ReportManifest;
 import org.dprktrade.briefing.report.ReportProperties;
 import org.dprktrade.briefing.report.ReportWriter;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -74,9 +76,12 @@ class BriefingJobConfiguration {
     Job quarterlyBriefing(JobRepository jobRepository, PlatformTransactionManager tm, Datasets datasets,
                           RunData runData, IngestProperties ingest, BriefingProperties briefing,
                           StepLogListener stepLog, Step computeIndicators, Step writeReports, Step deliverBriefing,
-                          RunResults results, PeriodLockListener periodLockListener) {
+                          RunResults results, PeriodLockListener periodLockListener,
+                          ObjectProvider<ObservationRegistry> observations) {
+        // the ingest steps are not beans: they get the observation registry (item metrics) from here
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         List<Step> ingestSteps = datasets.stream()
-                .map(d -> ingestStep(d, jobRepository, tm, runData, ingest, briefing, stepLog))
+                .map(d -> ingestStep(d, jobRepository, tm, runData, ingest, briefing, stepLog, registry))
                 .toList();
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .listener(periodLockListener)
@@ -102,11 +107,12 @@ class BriefingJobConfiguration {
 
     private static Step ingestStep(Dataset dataset, JobRepository jobRepository,
                                    PlatformTransactionManager tm, RunData runData, IngestProperties ingest,
-                                   BriefingProperties briefing, StepLogListener stepLog) {
+                                   BriefingProperties briefing, StepLogListener stepLog, ObservationRegistry registry) {
         WorkbookItemReader reader = new WorkbookItemReader(dataset, () -> inputFile(briefing, dataset),
                 ingest, runData);
         return new StepBuilder(ingestStepName(dataset), jobRepository)
                 .<AcceptedRow, AcceptedRow>chunk(CHUNK_SIZE)
+                .observationRegistry(registry)
                 .transactionManager(tm)
                 .reader(reader)
                 .writer(new FiguresItemWriter(dataset, runData))

@@ -25,8 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DryRun {
 
-    /** One file and whether it is there now. */
-    public record FileState(Path file, boolean exists) {
+    /** One file, whether it is there now, and whether the run needs it (an optional dataset's workbook does not). */
+    public record FileState(Path file, boolean exists, boolean required) {
+
+        public FileState(Path file, boolean exists) {
+            this(file, exists, true);
+        }
     }
 
     /**
@@ -56,7 +60,7 @@ public class DryRun {
         List<FileState> inputs = new ArrayList<>();
         for (Dataset dataset : datasets) {
             Path file = BriefingJobConfiguration.inputFile(briefing, dataset);
-            inputs.add(new FileState(file, Files.isRegularFile(file)));
+            inputs.add(new FileState(file, Files.isRegularFile(file), dataset.required()));
         }
         Path reports = briefing.reportsDir();
         List<FileState> outputs = new ArrayList<>();

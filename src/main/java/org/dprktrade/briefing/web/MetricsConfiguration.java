@@ -47,6 +47,14 @@ class MetricsConfiguration {
                         && step.getName().startsWith(INGEST_PREFIX)) {
                     step.registerStepExecutionListener(new RowCounter(registry, runData));
                 }
+                // the ingest steps are built inside the job, one per configured dataset, not as beans
+                if (bean instanceof org.springframework.batch.core.job.SimpleJob job) {
+                    for (String name : job.getStepNames()) {
+                        if (name.startsWith(INGEST_PREFIX) && job.getStep(name) instanceof AbstractStep step) {
+                            step.registerStepExecutionListener(new RowCounter(registry, runData));
+                        }
+                    }
+                }
                 return bean;
             }
 

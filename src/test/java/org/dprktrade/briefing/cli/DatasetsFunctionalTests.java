@@ -211,6 +211,17 @@ class DatasetsFunctionalTests {
         }
 
         @Test
+        void theDryRunSaysItWouldBeLeftOut() throws IOException {
+            Files.delete(input.resolve("minerals.xlsx"));
+
+            CommandResult result = run("run", "--period", "2014-Q4", "--dry-run");
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).contains("  would read     " + input.resolve("minerals.xlsx")
+                    + "  (missing: optional, the run would leave it out)");
+        }
+
+        @Test
         void validateSaysItWouldBeLeftOut() throws IOException {
             Files.delete(input.resolve("minerals.xlsx"));
 

@@ -190,7 +190,7 @@ class ConsoleSecurityIntegrationTests {
         assertThat((java.util.List<String>) JsonPath.read(detail, "$.reports")).containsExactlyInAnyOrder(
                 "indicators-2014-Q3.csv", "data-quality-2014-Q3.csv", "briefing-2014-Q3.xlsx", "briefing-2014-Q3.pdf");
         assertThat((java.util.List<String>) JsonPath.read(detail, "$.steps[*].name")).containsExactly("ingestGrain",
-                "ingestFertilizer", "ingestLabor", "ingestOil", "computeIndicators", "writeReports", "deliverBriefing");
+                "ingestFertilizer", "ingestLabor", "ingestOil", "ingestMinerals", "computeIndicators", "writeReports", "deliverBriefing");
         assertThat((Integer) JsonPath.read(detail, "$.steps[0].read")).isEqualTo(180);
         assertThat((String) JsonPath.read(detail, "$.recipients[0].status")).isEqualTo("SENT");
 
