@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dprktrade.briefing.period.Quarter;
+import org.dprktrade.briefing.support.OneLine;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -108,11 +109,7 @@ public class DeliveryRecords {
 
     /** Folds any text to one line of at most {@value #MAX_ERROR_LENGTH} characters; {@code null} stays null. */
     static String oneLine(String text) {
-        if (text == null) {
-            return null;
-        }
-        String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= MAX_ERROR_LENGTH ? line : line.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+        return OneLine.of(text == null ? null : text.replaceAll("\\s+", " "), MAX_ERROR_LENGTH);
     }
 
     private static DeliveryRecord mapRow(ResultSet rs, int rowNum) throws SQLException {

@@ -1,18 +1,14 @@
 package org.dprktrade.briefing.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import org.dprktrade.briefing.support.Sha256;
 
 
 /**
@@ -72,17 +68,10 @@ public final class DatasetReader {
 
     /** Hex SHA-256 of the file's bytes. */
     public static String sha256(Path file) {
-        MessageDigest digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
+            return Sha256.of(file);
         } catch (IOException e) {
             throw new InputFileException(file, "cannot be read (" + e.getMessage() + ")", e);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -3,6 +3,8 @@ package org.dprktrade.briefing.ingest;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import org.dprktrade.briefing.support.OneLine;
+
 /**
  * A whole input workbook cannot be used: it is missing, unreadable, not an xlsx workbook, too large,
  * has no usable sheet, lacks required columns, or too many of its rows were rejected. The message is
@@ -34,6 +36,6 @@ public class InputFileException extends RuntimeException {
 
     // The message goes to a terminal and a data-quality file as a single line.
     private static String oneLine(String text) {
-        return text.replaceAll("\\s*\\R\\s*", " ").strip();
+        return OneLine.of(text);
     }
 }

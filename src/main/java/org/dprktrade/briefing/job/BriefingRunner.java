@@ -1,6 +1,5 @@
 package org.dprktrade.briefing.job;
 
-import org.dprktrade.briefing.state.PeriodLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -16,6 +15,9 @@ import org.dprktrade.briefing.delivery.DeliveryResult;
 import org.dprktrade.briefing.ingest.InputFileException;
 import org.dprktrade.briefing.ingest.RowProblem;
 import org.dprktrade.briefing.period.Quarter;
+import org.dprktrade.briefing.state.PeriodLock;
+import org.dprktrade.briefing.support.OneLine;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -166,7 +168,7 @@ public class BriefingRunner {
         }
         String message = root instanceof FileSystemException fs ? describe(fs)
                 : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return OneLine.of(message);
     }
 
     /** File-system exceptions carry only a path as their message: say what went wrong with it. */
