@@ -52,15 +52,17 @@ public final class HeadlineCharts {
                                            Map<Quarter, BigDecimal> values, Font font) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Quarter q : quarters) {
-            data.addValue(values.get(q), title, TradeCharts.label(q));
+            data.addValue(values.get(q), title, label(q));
         }
         int highlighted = quarters.size() - 1;
 
         CategoryAxis quarterAxis = new CategoryAxis(null);
-        quarterAxis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
-        quarterAxis.setMaximumCategoryLabelLines(2);
-        quarterAxis.setTickLabelFont(font.deriveFont(6.5f));
+        // upright labels: a third of a page holds eight bars but not eight "Q3'14" side by side
+        quarterAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        quarterAxis.setTickLabelFont(font.deriveFont(6f));
         quarterAxis.setCategoryMargin(0.25);
+        // room for the value over the last bar, which would otherwise run off the chart's right edge
+        quarterAxis.setUpperMargin(0.07);
         NumberAxis valueAxis = new NumberAxis(unit);
         valueAxis.setLabelFont(font.deriveFont(7f));
         valueAxis.setTickLabelFont(font.deriveFont(6.5f));
@@ -81,7 +83,7 @@ public final class HeadlineCharts {
             @Override
             public String generateLabel(CategoryDataset dataset, int row, int column) {
                 Number value = dataset.getValue(row, column);
-                return column == highlighted && value != null ? whole(value) : null;
+                return column == highlighted && value != null ? barLabel(value) : null;
             }
         });
         renderer.setDefaultItemLabelsVisible(true);
@@ -106,6 +108,22 @@ public final class HeadlineCharts {
         chart.setTextAntiAlias(true);
         chart.getTitle().setPaint(Color.DARK_GRAY);
         return chart;
+    }
+
+    /** A quarter on a small chart's axis: {@code Q3'14}, one short line. */
+    static String label(Quarter quarter) {
+        return "Q" + quarter.quarter() + "'" + String.format(Locale.ROOT, "%02d", quarter.year() % 100);
+    }
+
+    /** The highlighted bar's value: as the tables show it below a million ({@code 67,916}), else {@code 5.26M}. */
+    static String barLabel(Number value) {
+        double v = value.doubleValue();
+        if (Math.abs(v) < 1_000_000) {
+            return whole(value);
+        }
+        DecimalFormat millions = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        millions.setRoundingMode(RoundingMode.HALF_UP);
+        return millions.format(v / 1_000_000) + "M";
     }
 
     /** {@code 67,916}: the highlighted bar's value as the tables show it. */

@@ -46,7 +46,7 @@ class HeadlineChartsTests {
     void aQuarterWithoutFiguresIsAGapNotZero() {
         CategoryPlot plot = chart().getCategoryPlot();
         assertThat(plot.getDataset().getValue(0, 1)).isNull();
-        assertThat(plot.getDataset().getColumnKeys()).containsExactly("Q1 2014", "Q2 2014", "Q3 2014");
+        assertThat(plot.getDataset().getColumnKeys()).containsExactly("Q1'14", "Q2'14", "Q3'14");
     }
 
     @Test
@@ -65,6 +65,12 @@ class HeadlineChartsTests {
             }
         }
         assertThat(darkest).isLessThan(80);
+    }
+
+    @Test
+    void aLabelOfAMillionOrMoreIsShortened() {
+        assertThat(HeadlineCharts.barLabel(5_260_840)).isEqualTo("5.26M");
+        assertThat(HeadlineCharts.barLabel(999_999)).isEqualTo("999,999");
     }
 
     @Test
