@@ -173,6 +173,9 @@ final class RunCommand implements Callable<Integer> {
             for (Path file : outcome.outputs()) {
                 out.println("  " + file);
             }
+            // file-level warnings (an optional dataset left out) are few and worth a line each
+            outcome.problems().stream().filter(p -> !p.isError() && p.row() == 0)
+                    .forEach(p -> out.println("  " + p.describe()));
             long rejected = outcome.problems().stream().filter(RowProblem::isError).count();
             long warnings = outcome.problems().size() - rejected;
             if (!outcome.problems().isEmpty()) {

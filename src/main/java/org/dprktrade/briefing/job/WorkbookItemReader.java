@@ -9,10 +9,13 @@ import java.util.function.Supplier;
 import org.dprktrade.briefing.ingest.AcceptedRow;
 import org.dprktrade.briefing.ingest.Dataset;
 import org.dprktrade.briefing.ingest.IngestProperties;
+import org.dprktrade.briefing.ingest.InputSummary;
 import org.dprktrade.briefing.ingest.LaborRecord;
+import org.dprktrade.briefing.ingest.RowProblem;
+import org.dprktrade.briefing.ingest.Severity;
 import org.dprktrade.briefing.ingest.TradeRecord;
 import org.dprktrade.briefing.ingest.WorkbookStream;
-import org.dprktrade.briefing.ingest.InputSummary;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -48,9 +51,11 @@ final class WorkbookItemReader implements ItemStreamReader<AcceptedRow> {
         sourcesSeen.clear();
         Path path = file.get();
         if (!dataset.required() && !Files.exists(path)) {
-            // SPEC section 7: an optional dataset without its workbook is left out, not an error
+            // docs/configuration.md: an optional dataset without its workbook is left out with a warning, not an error
             log.warn("{}: {} not found; the optional dataset is left out of this briefing", dataset, path);
             runData.leaveOut(dataset, path.toString());
+            runData.addProblem(new RowProblem(String.valueOf(path.getFileName()), "", 0, "", Severity.WARNING,
+                    "not found: the optional dataset " + dataset.id() + " is left out of this briefing", ""));
             stream = null;
             return;
         }

@@ -197,6 +197,11 @@ class DatasetsFunctionalTests {
             String pdf = pdfText("2014-Q4");
             assertThat(pdf).contains("minerals.xlsx was not found").doesNotContain("Minerals exports rose")
                     .doesNotContain("Minerals exports fell");
+            // a warning on the terminal and in the data-quality report, not an error
+            assertThat(result.out()).contains("  minerals.xlsx: warning: not found: the optional dataset minerals is "
+                    + "left out of this briefing");
+            assertThat(Files.readAllLines(csv("2014-Q4", "data-quality"))).contains("minerals.xlsx,,,,warning,"
+                    + "not found: the optional dataset minerals is left out of this briefing,");
         }
 
         @Test
