@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 
 import org.dprktrade.briefing.BriefingProperties;
 
+import org.dprktrade.briefing.support.ProductTables;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -29,7 +31,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 @EnableConfigurationProperties({ DeliveryProperties.class, BriefingProperties.class })
 class DeliveryConfiguration {
 
-    static final String SCHEMA = "db/briefing-delivery-schema.sql";
+    /** The product's tables, delivery records among them: one definition for H2 and PostgreSQL. */
+    static final String SCHEMA = ProductTables.SCRIPT;
 
     @Bean
     @DependsOnDatabaseInitialization // after Flyway (profile postgres), which wants an empty database

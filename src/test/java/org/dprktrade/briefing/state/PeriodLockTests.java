@@ -33,7 +33,7 @@ class PeriodLockTests {
     @BeforeEach
     void database() {
         dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("state"), "sa", "", true);
-        new ResourceDatabasePopulator(new ClassPathResource("db/briefing-schema.sql")).execute(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource(org.dprktrade.briefing.support.ProductTables.SCRIPT)).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         lock = new PeriodLock(jdbc);
     }
