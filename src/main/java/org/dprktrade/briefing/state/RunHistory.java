@@ -60,7 +60,8 @@ public class RunHistory {
                         .getString(RunKeys.TRIGGER)).orElse(RunKeys.BY_HAND));
     }
 
-    private static String deliverySummary(List<DeliveryRecord> recipients) {
+    /** {@code SENT 2/2}, {@code FAILED 1/2}, {@code SKIPPED}, or "-" where the run delivered nothing: history and the console. */
+    public static String deliverySummary(List<DeliveryRecord> recipients) {
         if (recipients.isEmpty()) {
             return "-";
         }

@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.dprktrade.briefing.BriefingProperties;
 import org.dprktrade.briefing.delivery.DeliveryRecord;
 import org.dprktrade.briefing.delivery.DeliveryRecords;
-import org.dprktrade.briefing.delivery.DeliveryStatus;
+import org.dprktrade.briefing.state.RunHistory;
 import org.dprktrade.briefing.state.RunKeys;
 import org.dprktrade.briefing.period.Quarter;
 import org.dprktrade.briefing.report.ReportManifest;
@@ -229,15 +229,7 @@ public class RunsView {
     }
 
     static String deliverySummary(List<DeliveryRecord> recipients) {
-        if (recipients.isEmpty()) {
-            return "-";
-        }
-        long sent = recipients.stream().filter(r -> r.status() == DeliveryStatus.SENT).count();
-        if (sent == recipients.size()) {
-            return "SENT " + sent + "/" + recipients.size();
-        }
-        boolean skipped = recipients.stream().allMatch(r -> r.status() == DeliveryStatus.SKIPPED);
-        return skipped ? "SKIPPED" : "FAILED " + sent + "/" + recipients.size();
+        return RunHistory.deliverySummary(recipients);
     }
 
     /** Reads the data-quality CSV (RFC 4180 quoting) into rows; true when there were more than shown. */
