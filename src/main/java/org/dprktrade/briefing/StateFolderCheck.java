@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.util.Map;
+import java.util.Optional;
 
-import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
@@ -21,12 +19,11 @@ import org.springframework.util.StringUtils;
  * reports folder under a regular file, no permission). Without this, Logback prints dozens of lines of
  * its own status and stack traces to the terminal before the product could say a word.
  *
- * <p>The failure is raised only once logging has started without the file: raised earlier, Spring would
- * report it through a logging system not yet configured, which prints to the terminal. Registered in
+ * <p>The failure is raised only once logging has started without the file ({@link ConfigurationCheck}). Registered in
  * {@code META-INF/spring.factories}, so it runs for every command and test context; one instance per
  * application start.
  */
-public final class StateFolderCheck implements SmartApplicationListener {
+public final class StateFolderCheck extends ConfigurationCheck {
 
     /** The folder could not be created; the message is one line for the user. */
     public static final class StateFolderException extends RuntimeException {
@@ -35,39 +32,24 @@ public final class StateFolderCheck implements SmartApplicationListener {
         }
     }
 
-    private StateFolderException failure;
-
     @Override
-    public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
-        return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
-                || ApplicationContextInitializedEvent.class.isAssignableFrom(eventType);
-    }
-
-    @Override
-    public void onApplicationEvent(ApplicationEvent event) {
-        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            check(prepared);
-        } else if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private void check(ApplicationEnvironmentPreparedEvent event) {
-        String logFile = event.getEnvironment().getProperty("logging.file.name");
+    protected Optional<RuntimeException> check(ConfigurableEnvironment environment) {
+        String logFile = environment.getProperty("logging.file.name");
         if (!StringUtils.hasText(logFile)) {
-            return;
+            return Optional.empty();
         }
         Path folder = Path.of(logFile).toAbsolutePath().normalize().getParent();
         if (folder == null) {
-            return;
+            return Optional.empty();
         }
         try {
             create(folder);
+            return Optional.empty();
         } catch (StateFolderException e) {
-            failure = e;
             // log nowhere rather than let Logback report the file it cannot open
-            event.getEnvironment().getPropertySources().addFirst(
+            environment.getPropertySources().addFirst(
                     new MapPropertySource("stateFolderUnavailable", Map.of("logging.file.name", "")));
+            return Optional.of(e);
         }
     }
 

@@ -1,31 +1,30 @@
 package org.dprktrade.briefing.cli;
 
-import org.dprktrade.briefing.job.ExitCodes;
-import java.util.ArrayList;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.dprktrade.briefing.BriefingApplication;
+import org.dprktrade.briefing.ConfigurationCheck;
 import org.dprktrade.briefing.StateFolderCheck;
 import org.dprktrade.briefing.ingest.DatasetConfigurationException;
 import org.dprktrade.briefing.ingest.Datasets;
 import org.dprktrade.briefing.ingest.IngestProperties;
 import org.dprktrade.briefing.job.BriefingRunner;
+import org.dprktrade.briefing.job.ExitCodes;
 import org.dprktrade.briefing.web.ServeEnvironment;
+
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.SmartApplicationListener;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /** Starts the Spring application for a command, quietly: the command prints what the user needs. */
 final class SpringLauncher {
@@ -83,31 +82,17 @@ final class SpringLauncher {
     /**
      * Checks the datasets' configuration as soon as the configuration files are read, before any bean
      * (database, job) is made: a misconfigured dataset stops every command with one line naming the key
-     * (exit 2). As {@link StateFolderCheck} does, the failure is raised once logging has started, so that
-     * Spring reports it through the configured logging rather than printing to the terminal.
+     * (exit 2), raised once logging has started ({@link ConfigurationCheck}).
      */
-    private static final class DatasetsCheck implements SmartApplicationListener {
-
-        private DatasetConfigurationException failure;
+    private static final class DatasetsCheck extends ConfigurationCheck {
 
         @Override
-        public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
-            return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
-                    || ApplicationContextInitializedEvent.class.isAssignableFrom(eventType);
-        }
-
-        @Override
-        public void onApplicationEvent(ApplicationEvent event) {
-            if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-                ConfigurableEnvironment environment = prepared.getEnvironment();
-                try {
-                    Datasets.from(environment, Binder.get(environment)
-                            .bindOrCreate("briefing.ingest", IngestProperties.class));
-                } catch (DatasetConfigurationException e) {
-                    failure = e;
-                }
-            } else if (failure != null) {
-                throw failure;
+        protected Optional<RuntimeException> check(ConfigurableEnvironment environment) {
+            try {
+                Datasets.from(environment, Binder.get(environment).bindOrCreate("briefing.ingest", IngestProperties.class));
+                return Optional.empty();
+            } catch (DatasetConfigurationException e) {
+                return Optional.of(e);
             }
         }
     }
