@@ -53,6 +53,8 @@ class ConsoleBrowserFunctionalTests {
             String base = "http://127.0.0.1:" + awaitPort(work.resolve("serve.out"));
             browser = chromium(downloads);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+            // a running run's page reloads itself: an element read as it reloads is stale, so look again
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 
             browser.get(base + "/");
             assertThat(browser.getCurrentUrl()).endsWith("/login");
